@@ -1,0 +1,51 @@
+"""Closed vocabularies shared by the tables, the parsers and the API."""
+
+from enum import StrEnum
+
+
+class Position(StrEnum):
+    """The state under review's response to a recommendation."""
+
+    supported = "supported"
+    noted = "noted"
+    supported_in_part = "supported_in_part"
+    pending = "pending"
+    unclear = "unclear"
+
+
+class DocumentKind(StrEnum):
+    """The kinds of official document attached to a review."""
+
+    national_report = "national_report"
+    un_compilation = "un_compilation"
+    stakeholders_summary = "stakeholders_summary"
+    working_group_report = "working_group_report"
+    addendum = "addendum"
+    thematic_list = "thematic_list"
+    hrc_decision = "hrc_decision"
+
+
+class StateStatus(StrEnum):
+    """Whether a state is a UN member or a non-member observer state."""
+
+    member = "member"
+    observer = "observer"
+
+
+class RegionalGroup(StrEnum):
+    """The five UN regional groups (the United States is counted with WEOG, as UPR data do)."""
+
+    african = "African"
+    asia_pacific = "Asia-Pacific"
+    eastern_european = "Eastern European"
+    latin_american_caribbean = "Latin American and Caribbean"
+    western_european_others = "Western European and others"
+
+
+def cycle_of_session(session: int) -> int:
+    """The UPR cycle (1-4, and onward every 14 sessions) that a Working Group session belongs to."""
+    if session < 1:
+        raise ValueError(f"session numbers start at 1, got {session}")
+    if session <= 12:
+        return 1
+    return 2 + (session - 13) // 14
