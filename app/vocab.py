@@ -49,3 +49,13 @@ def cycle_of_session(session: int) -> int:
     if session <= 12:
         return 1
     return 2 + (session - 13) // 14
+
+
+def session_range_of_cycle(cycle: int) -> tuple[int, int]:
+    """The first and last Working Group session numbers of a cycle: 4 -> (41, 54)."""
+    if cycle < 1:
+        raise ValueError(f"cycle numbers start at 1, got {cycle}")
+    if cycle == 1:
+        return 1, 12
+    first = 13 + (cycle - 2) * 14
+    return first, first + 13

@@ -65,7 +65,7 @@ class ParsedPosition:
 
 @dataclass(frozen=True)
 class DocumentRef:
-    """A document symbol cited by another document (e.g. the national report in a Working Group report)."""
+    """A document cited by another (e.g. the national report in a Working Group report)."""
 
     symbol: str
     kind: DocumentKind

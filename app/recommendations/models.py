@@ -1,0 +1,137 @@
+"""Tables for recommendations and their many-to-many classifications."""
+
+from sqlalchemy import Column, Index, Text
+from sqlmodel import Field, Relationship, SQLModel
+
+from app.kit.columns import enum_column
+from app.states.models import State
+from app.taxonomy.models import AffectedGroup, Theme
+from app.vocab import Position
+
+
+class RecommendingState(SQLModel, table=True):
+    """A state that made a recommendation (one recommendation can come from several states)."""
+
+    __tablename__ = "recommending_state"
+
+    recommendation_id: str = Field(
+        foreign_key="recommendation.id", primary_key=True, max_length=40, ondelete="CASCADE"
+    )
+    iso3: str = Field(foreign_key="state.iso3", primary_key=True, index=True, max_length=3)
+    ordinal: int = Field(description="Order in which the document names the state (0-based).")
+
+    state: State = Relationship(sa_relationship_kwargs={"lazy": "raise"})
+
+
+class RecommendationTheme(SQLModel, table=True):
+    """A theme a recommendation is classified under."""
+
+    __tablename__ = "recommendation_theme"
+
+    recommendation_id: str = Field(
+        foreign_key="recommendation.id", primary_key=True, max_length=40, ondelete="CASCADE"
+    )
+    theme_id: int = Field(foreign_key="theme.id", primary_key=True, index=True)
+
+    theme: Theme = Relationship(sa_relationship_kwargs={"lazy": "raise"})
+
+
+class RecommendationGroup(SQLModel, table=True):
+    """A group of persons a recommendation concerns."""
+
+    __tablename__ = "recommendation_group"
+
+    recommendation_id: str = Field(
+        foreign_key="recommendation.id", primary_key=True, max_length=40, ondelete="CASCADE"
+    )
+    group_id: int = Field(foreign_key="affected_group.id", primary_key=True, index=True)
+
+    group: AffectedGroup = Relationship(sa_relationship_kwargs={"lazy": "raise"})
+
+
+class RecommendationSdg(SQLModel, table=True):
+    """An SDG goal or target a recommendation relates to."""
+
+    __tablename__ = "recommendation_sdg"
+
+    recommendation_id: str = Field(
+        foreign_key="recommendation.id", primary_key=True, max_length=40, ondelete="CASCADE"
+    )
+    sdg_code: str = Field(foreign_key="sdg.code", primary_key=True, index=True, max_length=6)
+
+
+class ExternalId(SQLModel, table=True):
+    """An identifier another database gives the recommendation (e.g. UHRI's AnnotationId)."""
+
+    __tablename__ = "external_id"
+
+    system: str = Field(primary_key=True, max_length=20)
+    value: str = Field(primary_key=True, max_length=100)
+    recommendation_id: str = Field(
+        foreign_key="recommendation.id", index=True, max_length=40, ondelete="CASCADE"
+    )
+
+
+class Recommendation(SQLModel, table=True):
+    """A recommendation made to a state under review; id "{session}-{ISO3}-{paragraph}".
+
+    `session_number` and `state_iso3` repeat the review's keys so that the common filters and
+    the natural order (session, state, paragraph) are served by one index.
+    """
+
+    __table_args__ = (
+        Index(
+            "ix_recommendation_natural_order",
+            "session_number",
+            "state_iso3",
+            "paragraph_major",
+            "paragraph_minor",
+        ),
+        Index("ix_recommendation_state_session", "state_iso3", "session_number"),
+    )
+
+    id: str = Field(primary_key=True, max_length=40)
+    review_id: str = Field(foreign_key="review.id", index=True, max_length=12)
+    session_number: int = Field(foreign_key="wg_session.number")
+    state_iso3: str = Field(foreign_key="state.iso3", max_length=3)
+    paragraph: str = Field(max_length=20)
+    paragraph_major: int
+    paragraph_minor: int
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    position: Position | None = Field(
+        default=None, sa_column=enum_column(Position, nullable=True, index=True)
+    )
+    position_source: str | None = Field(default=None, max_length=300)
+    position_text: str | None = Field(default=None, sa_column=Column(Text))
+
+    state: State = Relationship(sa_relationship_kwargs={"lazy": "raise"})
+    recommending_states: list[RecommendingState] = Relationship(
+        sa_relationship_kwargs={
+            "lazy": "raise",
+            "order_by": "RecommendingState.ordinal",
+            "cascade": "all, delete-orphan",
+        }
+    )
+    theme_links: list[RecommendationTheme] = Relationship(
+        sa_relationship_kwargs={"lazy": "raise", "cascade": "all, delete-orphan"}
+    )
+    group_links: list[RecommendationGroup] = Relationship(
+        sa_relationship_kwargs={"lazy": "raise", "cascade": "all, delete-orphan"}
+    )
+    sdg_links: list[RecommendationSdg] = Relationship(
+        sa_relationship_kwargs={"lazy": "raise", "cascade": "all, delete-orphan"}
+    )
+    external_ids: list[ExternalId] = Relationship(
+        sa_relationship_kwargs={"lazy": "raise", "cascade": "all, delete-orphan"}
+    )
+
+
+def split_paragraph(paragraph: str) -> tuple[int, int]:
+    """The numeric parts of a paragraph number, for natural order: "140.7" -> (140, 7)."""
+    major, _, minor = paragraph.partition(".")
+    return int(major), int(minor or 0)
+
+
+def recommendation_id(session: int, iso3: str, paragraph: str) -> str:
+    """The natural id of a recommendation: "48-SVN-140.7"."""
+    return f"{session}-{iso3}-{paragraph}"

@@ -1,0 +1,178 @@
+"""The bundled reference data (states, aliases, cycles, sessions, SDGs, known reviews) and its seed.
+
+Seeding is idempotent: it inserts what is missing and updates what differs; a value left empty
+in the reference files never clears a value an import has filled in.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import Session, SQLModel, col, select
+
+from app.config import DATA_DIR
+from app.reviews.models import Document, Review, TroikaSeat, review_id
+from app.sessions.models import Cycle, WorkingGroupSession
+from app.states.models import State, StateAlias
+from app.states.queries import fold_name
+from app.taxonomy.models import Sdg
+from app.vocab import (
+    DocumentKind,
+    RegionalGroup,
+    StateStatus,
+    cycle_of_session,
+    session_range_of_cycle,
+)
+
+REFERENCE_DIR = DATA_DIR / "reference"
+CYCLES = 4
+SESSIONS = 54
+
+
+@dataclass
+class SeedReport:
+    """How many rows the seed added and changed."""
+
+    added: int = 0
+    changed: int = 0
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _upsert(db: Session, report: SeedReport, model: type[SQLModel], key: Any, **values: Any) -> Any:
+    """Insert a row or update the columns that differ, skipping values that are None."""
+    row = db.get(model, key)
+    if row is None:
+        row = model(**values)
+        db.add(row)
+        report.added += 1
+        return row
+    changed = False
+    for name, value in values.items():
+        if value is not None and getattr(row, name) != value:
+            setattr(row, name, value)
+            changed = True
+    report.changed += changed
+    return row
+
+
+def seed(db: Session, directory: Path = REFERENCE_DIR) -> SeedReport:
+    """Load the reference data into the database and commit."""
+    report = SeedReport()
+    for number in range(1, CYCLES + 1):
+        first, last = session_range_of_cycle(number)
+        _upsert(db, report, Cycle, number, number=number, first_session=first, last_session=last)
+    for row in _rows(directory / "sessions.csv"):
+        number = int(row["number"])
+        _upsert(
+            db,
+            report,
+            WorkingGroupSession,
+            number,
+            number=number,
+            cycle_number=cycle_of_session(number),
+            start_date=_date(row["start_date"]),
+            end_date=_date(row["end_date"]),
+        )
+    for row in _rows(directory / "states.csv"):
+        _upsert(
+            db,
+            report,
+            State,
+            row["iso3"],
+            iso3=row["iso3"],
+            name=row["name"],
+            status=StateStatus(row["status"]),
+            regional_group=RegionalGroup(row["regional_group"]),
+        )
+    db.flush()
+    _seed_aliases(db, report, directory / "state_aliases.csv")
+    for row in _rows(directory / "sdgs.csv"):
+        _upsert(
+            db,
+            report,
+            Sdg,
+            row["code"],
+            code=row["code"],
+            goal=int(row["goal"]),
+            title=row["title"],
+        )
+    db.flush()
+    for entry in json.loads((directory / "reviews.json").read_text(encoding="utf-8")):
+        _seed_review(db, report, entry)
+    db.commit()
+    return report
+
+
+def _seed_aliases(db: Session, report: SeedReport, path: Path) -> None:
+    existing = {alias.key: alias for alias in db.exec(select(StateAlias))}
+    for row in _rows(path):
+        key = fold_name(row["alias"])
+        alias = existing.get(key)
+        if alias is None:
+            existing[key] = StateAlias(alias=row["alias"], key=key, iso3=row["iso3"])
+            db.add(existing[key])
+            report.added += 1
+        elif alias.iso3 != row["iso3"]:
+            alias.iso3 = row["iso3"]
+            report.changed += 1
+
+
+def _seed_review(db: Session, report: SeedReport, entry: dict[str, Any]) -> None:
+    rid = review_id(entry["session"], entry["state"])
+    totals = entry.get("reported_totals") or {}
+    _upsert(
+        db,
+        report,
+        Review,
+        rid,
+        id=rid,
+        session_number=entry["session"],
+        state_iso3=entry["state"],
+        scheduled_order=entry.get("order"),
+        review_date=_date(entry.get("review_date")),
+        meeting_number=entry.get("meeting_number"),
+        head_of_delegation=entry.get("head_of_delegation"),
+        hrc_session=entry.get("hrc_session"),
+        reported_received=totals.get("received"),
+        reported_supported=totals.get("supported"),
+        reported_noted=totals.get("noted"),
+        reported_source=totals.get("source"),
+        notes=entry.get("notes"),
+    )
+    db.flush()
+    for seat, iso3 in enumerate(entry.get("troika") or [], start=1):
+        _upsert(db, report, TroikaSeat, (rid, seat), review_id=rid, seat=seat, iso3=iso3)
+    for document in entry.get("documents") or []:
+        kind = DocumentKind(document["kind"])
+        found = db.exec(
+            select(Document).where(
+                Document.review_id == rid,
+                Document.kind == kind,
+                col(Document.symbol) == document["symbol"],
+            )
+        ).first()
+        values = {
+            "review_id": rid,
+            "kind": kind,
+            "symbol": document["symbol"],
+            "date": _date(document.get("date")),
+        }
+        if found is None:
+            db.add(Document(**values))
+            report.added += 1
+        elif values["date"] is not None and found.date != values["date"]:
+            found.date = values["date"]
+            report.changed += 1

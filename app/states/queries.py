@@ -1,0 +1,40 @@
+"""SQL for states and their names."""
+
+import unicodedata
+
+from sqlmodel import Session, col, select
+
+from app.states.models import State, StateAlias
+from app.vocab import RegionalGroup, StateStatus
+
+
+def fold_name(name: str) -> str:
+    """A name folded for matching: no accents, case folded, whitespace and quotes normalised."""
+    decomposed = unicodedata.normalize("NFKD", name.replace("\u2019", "'"))
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(bare.casefold().split())
+
+
+def list_states(
+    db: Session, regional_group: RegionalGroup | None, status: StateStatus | None
+) -> list[State]:
+    """States in name order, optionally of one regional group or status."""
+    query = select(State).order_by(col(State.name))
+    if regional_group is not None:
+        query = query.where(State.regional_group == regional_group)
+    if status is not None:
+        query = query.where(State.status == status)
+    return list(db.exec(query))
+
+
+def aliases_of(db: Session, iso3: str) -> list[str]:
+    """The other names of a state, alphabetically."""
+    query = select(StateAlias.alias).where(StateAlias.iso3 == iso3).order_by(col(StateAlias.alias))
+    return list(db.exec(query))
+
+
+def name_index(db: Session) -> dict[str, str]:
+    """Folded name -> ISO3 for every canonical name and alias (what importers resolve with)."""
+    index = {fold_name(name): iso3 for iso3, name in db.exec(select(State.iso3, State.name))}
+    index.update(db.exec(select(StateAlias.key, StateAlias.iso3)).all())
+    return index

@@ -1,0 +1,45 @@
+"""SQL for themes, affected groups and SDGs, each with its number of loaded recommendations."""
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from app.recommendations.models import RecommendationGroup, RecommendationSdg, RecommendationTheme
+from app.taxonomy.models import AffectedGroup, Sdg, Theme
+
+
+def themes_with_counts(db: Session) -> list[tuple[Theme, int]]:
+    """Every theme by name, with how many recommendations carry it."""
+    count = func.count(col(RecommendationTheme.recommendation_id))
+    query = (
+        select(Theme, count)
+        .outerjoin(RecommendationTheme, col(RecommendationTheme.theme_id) == col(Theme.id))
+        .group_by(col(Theme.id))
+        .order_by(col(Theme.name))
+    )
+    return [(theme, n) for theme, n in db.exec(query)]
+
+
+def groups_with_counts(db: Session) -> list[tuple[AffectedGroup, int]]:
+    """Every affected group by name, with how many recommendations concern it."""
+    count = func.count(col(RecommendationGroup.recommendation_id))
+    query = (
+        select(AffectedGroup, count)
+        .outerjoin(RecommendationGroup, col(RecommendationGroup.group_id) == col(AffectedGroup.id))
+        .group_by(col(AffectedGroup.id))
+        .order_by(col(AffectedGroup.name))
+    )
+    return [(group, n) for group, n in db.exec(query)]
+
+
+def sdgs_with_counts(db: Session, goal: int | None) -> list[tuple[Sdg, int]]:
+    """Every SDG goal and known target in numeric order, with how many recommendations cite it."""
+    count = func.count(col(RecommendationSdg.recommendation_id))
+    query = (
+        select(Sdg, count)
+        .outerjoin(RecommendationSdg, col(RecommendationSdg.sdg_code) == col(Sdg.code))
+        .group_by(col(Sdg.code))
+    )
+    if goal is not None:
+        query = query.where(Sdg.goal == goal)
+    rows = [(sdg, n) for sdg, n in db.exec(query)]
+    return sorted(rows, key=lambda row: tuple(int(part) for part in row[0].code.split(".")))
