@@ -1,8 +1,10 @@
 """Liveness and readiness probes."""
 
-from fastapi import APIRouter
+from typing import Annotated
+
+from fastapi import APIRouter, Depends
 from pydantic import BaseModel, Field
-from sqlalchemy import text
+from sqlalchemy import Engine, text
 
 from app.db import get_engine
 from app.kit.problems import ProblemError, problem_responses
@@ -26,9 +28,8 @@ def live() -> Health:
 
 
 @router.get("/ready", response_model=Health, responses=problem_responses(503))
-def ready() -> Health:
+def ready(engine: Annotated[Engine, Depends(get_engine)]) -> Health:
     """The database is reachable and migrated to the revision this code expects."""
-    engine = get_engine()
     try:
         with engine.connect() as connection:
             connection.execute(text("SELECT 1"))

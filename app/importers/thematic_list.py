@@ -109,6 +109,7 @@ def parse_thematic_list(path: Path, *, session: int, state_under_review: str) ->
 
     records: dict[str, ParsedRecommendation] = {}
     columns: dict[str, int] | None = None
+    theme: ThemeRef | None = None  # the current theme group, carried into continuation tables
     assessed = 0
     for t_no, table in enumerate(document.tables, start=1):
         rows = [_row_lines(row) for row in table.rows]
@@ -118,12 +119,11 @@ def parse_thematic_list(path: Path, *, session: int, state_under_review: str) ->
         elif columns is not None and rows and len(rows[0]) == max(columns.values()) + 1:
             start, header = 0, None
             result.warnings.append(f"table {t_no}: no header row, read as a continuation")
-        elif rows and not any(_PARAGRAPH_RE.match(" ".join(c)) for r in rows for c in r if c):
+        elif not any(_PARAGRAPH_RE.match(" ".join(c)) for r in rows for c in r if c):
             result.warnings.append(f"table {t_no}: skipped, no header and no recommendations")
             continue
         else:
             raise _header_error(file, t_no, rows)
-        theme: ThemeRef | None = None
         for r_no in range(start, len(rows)):
             cells, where = rows[r_no], f"table {t_no} row {r_no + 1}"
             if not any(cells) or cells == header:

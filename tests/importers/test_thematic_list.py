@@ -328,4 +328,5 @@ def test_third_cycle_layout(tmp_path):
     assert first.position_text == "Accepted in principle"
 
     assert any("row 9" in w and "Note: positions" in w for w in parsed.warnings)
+    assert not any("'Recommendation" in w for w in parsed.warnings)  # repeated header skipped
     assert any("missing items" in w for w in parsed.warnings)

@@ -1,0 +1,39 @@
+"""The states endpoints against the seeded reference data."""
+
+from fastapi.testclient import TestClient
+
+
+def test_lists_all_195_states_in_name_order(client: TestClient) -> None:
+    body = client.get("/v1/states").json()
+    assert body["total"] == 195
+    names = [state["name"] for state in body["items"]]
+    assert len(names) == 195
+    assert "Iran (Islamic Republic of)" in names
+    assert "Türkiye" in names
+    assert names.index("Afghanistan") == 0
+
+
+def test_filters_by_regional_group_and_status(client: TestClient) -> None:
+    observers = client.get("/v1/states", params={"status": "observer"}).json()["items"]
+    assert sorted(state["iso3"] for state in observers) == ["PSE", "VAT"]
+    eastern = client.get("/v1/states", params={"regional_group": "Eastern European"}).json()
+    assert eastern["total"] == 23
+    assert "SVN" in {state["iso3"] for state in eastern["items"]}
+
+
+def test_get_state_with_aliases(client: TestClient) -> None:
+    body = client.get("/v1/states/TUR").json()
+    assert body["name"] == "Türkiye"
+    assert body["regional_group"] == "Western European and others"
+    assert "Turkey" in body["aliases"]
+    assert client.get("/v1/states/kaz").json()["regional_group"] == "Asia-Pacific"
+
+
+def test_state_reviews_in_session_order(client: TestClient) -> None:
+    body = client.get("/v1/states/KAZ/reviews").json()
+    assert [review["session"] for review in body["items"]] == [7, 20, 34, 48]
+    last = body["items"][-1]
+    assert last["id"] == "48-KAZ"
+    assert last["review_date"] == "2025-01-23"
+    assert last["cycle"] == 4
+    assert last["reported_totals"]["received"] == 294

@@ -1,0 +1,121 @@
+"""Fixtures: a migrated, seeded database per backend (SQLite always, PostgreSQL when configured).
+
+Every database test runs once per backend. PostgreSQL runs when `UPR_TEST_POSTGRES_URL` names a
+server database the tests may use to create and drop their own (e.g.
+`postgresql+psycopg://postgres@127.0.0.1:5432/postgres`); without it those tests are skipped,
+except under `CI=true`, where a missing PostgreSQL fails the run.
+
+Each test runs inside a transaction that is rolled back afterwards; code under test may commit
+(commits become savepoint releases), so tests stay independent without rebuilding the database.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine, text
+from sqlalchemy.engine import make_url
+from sqlmodel import Session
+
+from app.db import build_engine, get_db, get_engine
+from app.main import create_app
+from app.migrate import upgrade
+from app.reference import seed
+
+BACKENDS = ["sqlite", "postgresql"]
+
+
+def postgres_admin_url() -> str | None:
+    """The PostgreSQL server URL for tests, or None (skip) — a failure under CI."""
+    url = os.environ.get("UPR_TEST_POSTGRES_URL")
+    if not url and os.environ.get("CI", "").lower() == "true":
+        pytest.fail("CI=true but UPR_TEST_POSTGRES_URL is not set: PostgreSQL tests cannot run")
+    return url
+
+
+def _create_postgres_database(admin_url: str) -> tuple[str, Engine]:
+    name = f"upr_test_{uuid.uuid4().hex[:12]}"
+    admin = build_engine(admin_url).execution_options(isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    return name, admin
+
+
+def _drop_postgres_database(admin: Engine, name: str) -> None:
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def database_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """A fresh, migrated, seeded database of the requested backend, for the whole test run."""
+    backend = request.param
+    if backend == "sqlite":
+        path: Path = tmp_path_factory.mktemp("db") / "upr.sqlite3"
+        url = f"sqlite:///{path}"
+        _prepare(url)
+        yield url
+        return
+    admin_url = postgres_admin_url()
+    if not admin_url:
+        pytest.skip("PostgreSQL tests need UPR_TEST_POSTGRES_URL (see tests/conftest.py)")
+    name, admin = _create_postgres_database(admin_url)
+    url = make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+    try:
+        _prepare(url)
+        yield url
+    finally:
+        _drop_postgres_database(admin, name)
+
+
+def _prepare(url: str) -> None:
+    upgrade(url)
+    engine = build_engine(url)
+    with Session(engine) as db:
+        seed(db)
+    engine.dispose()
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Run every test that needs a database once per backend."""
+    if "database_url" in metafunc.fixturenames:
+        metafunc.parametrize("database_url", BACKENDS, indirect=True, scope="session")
+
+
+@pytest.fixture(scope="session")
+def engine(database_url: str) -> Iterator[Engine]:
+    """The engine of the test database."""
+    engine = build_engine(database_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def db(engine: Engine) -> Iterator[Session]:
+    """A session whose work is rolled back after the test, even if the code under test commits."""
+    with engine.connect() as connection:
+        transaction = connection.begin()
+        session = Session(bind=connection, join_transaction_mode="create_savepoint")
+        try:
+            yield session
+        finally:
+            session.close()
+            transaction.rollback()
+
+
+@pytest.fixture
+def client(db: Session, engine: Engine) -> Iterator[TestClient]:
+    """An HTTP client for the app, reading and writing through the test's session."""
+    app = create_app()
+    app.dependency_overrides[get_db] = lambda: db
+    app.dependency_overrides[get_engine] = lambda: engine
+    with TestClient(app, raise_server_exceptions=False) as test_client:
+        yield test_client
