@@ -2,16 +2,41 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
+from dataclasses import asdict
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
 import typer
 from sqlmodel import Session
 
 from app.config import get_settings
+from app.importers.documents import DocumentSpec, bundled_documents
+from app.vocab import DocumentKind
+
+if TYPE_CHECKING:
+    from app.importers.loader import ImportReport
 
 cli = typer.Typer(
     help="UPR API: serve and manage the Universal Periodic Review database.", no_args_is_help=True
 )
 db_cli = typer.Typer(help="Database schema and reference data.", no_args_is_help=True)
+import_cli = typer.Typer(
+    help="Import official UPR documents (all through one loader; --dry-run writes nothing).",
+    no_args_is_help=True,
+)
+states_cli = typer.Typer(help="States and the names they appear under.", no_args_is_help=True)
 cli.add_typer(db_cli, name="db")
+cli.add_typer(import_cli, name="import")
+cli.add_typer(states_cli, name="states")
+
+DRY_RUN = typer.Option(False, "--dry-run", help="Parse and check, print the report, write nothing.")
+REPORT_JSON = typer.Option(
+    None, "--report-json", help="Also write the report as JSON to this file."
+)
+SESSION = typer.Option(None, "--session", min=1, max=999, help="Working Group session number.")
+STATE = typer.Option(None, "--state", help="State under review, as named in UN documents.")
 
 
 @cli.command()
@@ -53,6 +78,145 @@ def db_seed() -> None:
     with Session(get_engine()) as db:
         report = seed(db)
     typer.echo(f"reference data: {report.added} added, {report.changed} changed")
+
+
+def _fail(message: str) -> NoReturn:
+    typer.echo(message, err=True)
+    raise typer.Exit(1)
+
+
+def _import(specs: list[DocumentSpec], dry_run: bool, report_json: Path | None) -> None:
+    """Parse and load documents one by one, each in its own transaction; stop at the first error."""
+    from sqlalchemy.exc import OperationalError
+
+    from app.db import get_engine
+    from app.importers.documents import parse_document
+    from app.importers.loader import ImportFailed, load_document
+    from app.importers.records import ParseError
+
+    reports = []
+    for spec in specs:
+        try:
+            document = parse_document(spec)
+            with Session(get_engine()) as db:
+                report = load_document(db, document, dry_run=dry_run)
+        except (ParseError, ImportFailed, ValueError) as error:
+            _fail(f"error: {error}")
+        except OperationalError as error:
+            _fail(
+                f"error: {spec.path}: the database refused the import, nothing was written "
+                f"({error.orig}); if another import is running, try again when it ends"
+            )
+        reports.append(report)
+    _print_reports(reports, report_json)
+
+
+def _print_reports(reports: list[ImportReport], report_json: Path | None) -> None:
+    for report in reports:
+        typer.echo(report.summary())
+        for line in report.disagreements + report.warnings:
+            typer.echo(f"  - {line}")
+    if report_json:
+        report_json.write_text(json.dumps([asdict(r) for r in reports], indent=2, default=str))
+
+
+@import_cli.command("report")
+def import_report(
+    file: Path = typer.Argument(..., exists=True, dir_okay=False, help="Working Group report PDF."),
+    dry_run: bool = DRY_RUN,
+    report_json: Path | None = REPORT_JSON,
+) -> None:
+    """Import a Working Group report (A/HRC/…): review facts and recommendations."""
+    _import([DocumentSpec(file, DocumentKind.working_group_report)], dry_run, report_json)
+
+
+@import_cli.command("addendum")
+def import_addendum(
+    file: Path = typer.Argument(..., exists=True, dir_okay=False, help="Addendum PDF (…/Add.1)."),
+    session: int | None = SESSION,
+    state: str | None = STATE,
+    dry_run: bool = DRY_RUN,
+    report_json: Path | None = REPORT_JSON,
+) -> None:
+    """Import an addendum: the state's positions on recommendations already loaded."""
+    _import([DocumentSpec(file, DocumentKind.addendum, session, state)], dry_run, report_json)
+
+
+@import_cli.command("thematic-list")
+def import_thematic_list(
+    file: Path = typer.Argument(..., exists=True, dir_okay=False, help="OHCHR thematic list DOCX."),
+    session: int = typer.Option(..., "--session", min=1, max=999, help="Session number."),
+    state: str = typer.Option(..., "--state", help="State under review."),
+    dry_run: bool = DRY_RUN,
+    report_json: Path | None = REPORT_JSON,
+) -> None:
+    """Import an OHCHR thematic list of recommendations (positions, themes, groups, SDGs)."""
+    _import([DocumentSpec(file, DocumentKind.thematic_list, session, state)], dry_run, report_json)
+
+
+@import_cli.command("uhri")
+def import_uhri(
+    file: Path = typer.Argument(..., exists=True, dir_okay=False, help="UHRI export JSON."),
+    batch_size: int = typer.Option(5000, min=1, help="Records per transaction."),
+    restart: bool = typer.Option(False, help="Ignore a checkpoint left by an interrupted run."),
+    dry_run: bool = DRY_RUN,
+    report_json: Path | None = REPORT_JSON,
+) -> None:
+    """Import the UPR recommendations of OHCHR's UHRI bulk export (streamed, resumable)."""
+    import sys
+
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from app.db import get_engine
+    from app.importers.loader import ImportFailed
+    from app.importers.records import ParseError
+    from app.importers.uhri_load import load_uhri
+
+    def run(progress: Callable[[int], None]) -> ImportReport:
+        try:
+            return load_uhri(
+                get_engine(),
+                file,
+                batch_size=batch_size,
+                restart=restart,
+                dry_run=dry_run,
+                progress=progress,
+            )
+        except (ParseError, ImportFailed) as error:
+            _fail(f"error: {error}")
+
+    if sys.stderr.isatty():
+        columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+        with Progress(*columns, transient=True) as bar:
+            task = bar.add_task("reading", total=None)
+            report = run(lambda n: bar.update(task, description=f"{n:,} records"))
+    else:
+        report = run(lambda n: typer.echo(f"  {n:,} records", err=True))
+    _print_reports([report], report_json)
+
+
+@import_cli.command("bundled")
+def import_bundled(dry_run: bool = DRY_RUN, report_json: Path | None = REPORT_JSON) -> None:
+    """Import the official documents bundled in data/documents (idempotent)."""
+    _import(bundled_documents(), dry_run, report_json)
+
+
+@states_cli.command("alias")
+def add_alias(
+    name: str = typer.Argument(..., help="The other name, as written in a document."),
+    iso3: str = typer.Argument(..., help="ISO3 code of the state it names."),
+) -> None:
+    """Add another name under which a state appears in UN documents."""
+    from app.db import get_engine
+    from app.states.queries import AliasConflict
+    from app.states.queries import add_alias as add
+
+    with Session(get_engine()) as db:
+        try:
+            alias = add(db, name, iso3.upper())
+        except AliasConflict as error:
+            _fail(f"error: {error}")
+    typer.echo(f"{alias.alias!r} now resolves to {alias.iso3}")
 
 
 def main() -> None:

@@ -2,6 +2,7 @@
 
 from sqlmodel import SQLModel
 
+from app.importers.models import ImportCheckpoint
 from app.recommendations.models import (
     ExternalId,
     Recommendation,
@@ -22,6 +23,7 @@ __all__ = [
     "Cycle",
     "Document",
     "ExternalId",
+    "ImportCheckpoint",
     "Recommendation",
     "RecommendationGroup",
     "RecommendationSdg",

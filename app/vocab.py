@@ -25,6 +25,25 @@ class DocumentKind(StrEnum):
     hrc_decision = "hrc_decision"
 
 
+class DataSource(StrEnum):
+    """Where a recommendation's text or position was read from; later sources rank higher.
+
+    The Working Group report is the official text of the recommendations and the addendum the
+    official record of positions; OHCHR's thematic list restates both; UHRI's export restates
+    the thematic list. A value from a lower-ranked source never overwrites one from a higher.
+    """
+
+    uhri = "uhri"
+    thematic_list = "thematic_list"
+    working_group_report = "working_group_report"
+    addendum = "addendum"
+
+    @property
+    def rank(self) -> int:
+        """Precedence of the source: higher wins."""
+        return list(DataSource).index(self)
+
+
 class StateStatus(StrEnum):
     """Whether a state is a UN member or a non-member observer state."""
 

@@ -8,23 +8,26 @@ Cleaning, in this order:
    that starts with a marker (" 1 A/HRC/...", " ** Conclusions ..."), up to the next blank line.
    The markers are then removed where they stick to the text ("paragraph 15 (a);1",
    "recommendations**").
-3. Stray spaces inside words ("form ulated", "Arge ntina") are repaired, conservatively: two
-   neighbouring pieces are joined only if the joined word occurs, unbroken, elsewhere in the same
-   document, and the two pieces are not both real words. A piece is a real word if it is a
-   common English word (a small built-in list) or if it occurs somewhere in the document where
-   it cannot be joined with a neighbour. So "in to" and "health care" stay apart.
-4. Hyphenated line breaks are joined across lines and pages. UN documents break lines only at
-   real hyphens ("re-\\nexamined", "non-\\ndiscrimination"), so the hyphen is kept, unless the
-   word without the hyphen occurs in the document and the hyphenated one does not. A line
-   ending in an en dash ("2010–\\n2015") is joined without a space. A hyphen followed by a space
+3. Stray spaces inside words ("form ulated", "Arge ntina"), which pypdf's plain mode produces
+   for some PDFs, are repaired conservatively (`repair_split_words`): two neighbouring pieces
+   are joined only if the joined word occurs unbroken in the same document, the two pieces are
+   not both real words, and, when any join is proposed, pypdf's layout-mode extraction of the
+   same document (which places characters by their coordinates) does not show the same two
+   pieces apart. So "in to", "health care" and "a broad" stay apart. A space before a comma
+   after a word is removed.
+4. Line breaks after a hyphen are joined across lines and pages, keeping the hyphen: UN
+   documents break lines only at real hyphens ("re-examined", "non-discrimination",
+   "Inter-Ministerial"), never inside words. A line ending in an en dash (a range such as
+   2010-2015 broken after the dash) is joined without a space too. A hyphen followed by a space
    inside a line ("gender- based") is closed up, except before "and", "or", "nor", "to" (the
    suspended hyphen of "two- to three-year").
 
-Anything pypdf cannot read (not a PDF, damaged, encrypted) raises `ParseError`.
+Anything pypdf cannot read (not a PDF, damaged, encrypted, no text) raises `ParseError`.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -36,29 +39,29 @@ from pypdf.errors import PyPdfError
 
 from app.importers.records import ParseError
 
-_FURNITURE_RE = re.compile(
-    r"^(?:A/HRC/\S+|\d{1,3}|(?:\d{1,3}\s+)?GE\.\d{2}-\d{4,6}(?:\s.*)?)$"
-)
+_FURNITURE_RE = re.compile(r"^(?:A/HRC/\S+|\d{1,3}|(?:\d{1,3}\s+)?GE\.\d{2}-\d{4,6}(?:\s.*)?)$")
 _FOOTNOTE_START_RE = re.compile(r"^\s+(\d{1,3}|\*{1,3})\s+\S")
-_WORD_RE = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*")
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+# Footnote markers are never the number of "Add.1", "No. 1", "Rev.1".
+_NOT_A_SYMBOL = r"(?<!Add\.)(?<!No\.)(?<!Rev\.)(?<!Corr\.)"
 _SUSPENDED = {"and", "or", "nor", "to"}
-# Words that are real on their own even where the document only shows them next to a
-# fragment; two such words are never joined ("in to", "a part", "with out").
-COMMON_WORDS = frozenset(
-    """a about above after again against all also an and any are as at be been before being
-    below between both but by can could did do does down during each either every few for from
-    further had has have he her here him his how i if in into is it its itself may me might more
-    most must my no nor not of off on once one only or other our out over own part same she
-    should so some such than that the their them then there these they this those through to
-    too under until up upon very was way we were what when where which while who whom why will
-    with within would you your side cross head long new round like ever less time day care
-    work place""".split()
-)
+# Common English words: real words even where the document shows them only next to another
+# piece, so that two of them are never joined ("in to", "a part", "with out").
+_COMMON = """
+a about above after again against all also an and any are as at be been before being below
+between both but by can could did do does down during each either every few for from further
+had has have he her here him his how i if in into is it its itself may me might more most must
+my no nor not of off on once one only or other our out over own part same she should so some
+such than that the their them then there these they this those through to too under until up
+upon very was way we were what when where which while who whom why will with within would you
+your side cross head long new round like ever less time day care work place
+"""
+COMMON_WORDS = frozenset(_COMMON.split())
 
 
 @dataclass
 class Page:
-    """One page of clean text; `number` counts from 1 as the PDF viewer does."""
+    """One page of clean text; `number` counts from 1 as a PDF viewer does."""
 
     number: int
     lines: list[str]
@@ -71,41 +74,74 @@ class Page:
         return "\n".join(self.lines)
 
 
+@dataclass
+class Vocabulary:
+    """The words of one document, lower-cased, for `repair_split_words`.
+
+    `counts`: how often each word occurs unbroken; `standalone`: words that occur somewhere
+    where they cannot be joined with a neighbour, i.e. words in their own right; `apart`: pairs
+    "a b" that a second, independent extraction of the document shows as two words.
+    """
+
+    counts: Counter[str]
+    standalone: set[str]
+    apart: set[str] = field(default_factory=set)
+
+    def is_real(self, piece: str) -> bool:
+        """Whether a piece is a word on its own; pieces of one or two letters count only if
+        they are common English words ("a", "in", "to")."""
+        word = piece.lower()
+        return word in COMMON_WORDS or (len(word) > 2 and word in self.standalone)
+
+
 def read_pdf(path: Path, *, max_pages: int | None = None) -> list[Page]:
     """Read a PDF into clean pages (see the module docstring); raise ParseError if unreadable."""
-    raw_pages = _extract(path, max_pages)
+    reader = _open(path)
+    raw_pages = _extract(reader, path, max_pages, layout=False)
     pages = []
     for number, raw in enumerate(raw_pages, start=1):
         lines = [re.sub(r"\s+", " ", line).rstrip() for line in raw.splitlines()]
-        lines = _drop_furniture(lines)
-        body, footnotes = _split_footnotes(lines)
-        pages.append(Page(number, body, footnotes, raw))
-    vocabulary = build_vocabulary(line for page in pages for line in page.lines)
+        body, footnotes = _split_footnotes(_drop_furniture(lines))
+        markers = [m.group(1) for m in map(_FOOTNOTE_START_RE.match, footnotes) if m]
+        body = [_strip_markers(line, markers).strip() for line in body]
+        notes = [note.strip() for note in footnotes]
+        pages.append(Page(number, [line for line in body if line], notes, raw))
+    lines = [line for page in pages for line in page.lines]
+    vocabulary = build_vocabulary(lines)
+    if any(repair_split_words(line, vocabulary) != line for line in lines):
+        layout = _extract(reader, path, max_pages, layout=True)
+        vocabulary = build_vocabulary(lines, [ln for text in layout for ln in text.splitlines()])
     for page in pages:
-        markers = [m.group(1) for m in map(_FOOTNOTE_START_RE.match, page.footnotes) if m]
-        page.footnotes = [note.strip() for note in page.footnotes]
-        lines = [_strip_markers(line, markers).strip() for line in page.lines]
-        page.lines = [repair_split_words(line, vocabulary) for line in lines if line]
-    join_line_breaks(pages, vocabulary)
+        page.lines = [repair_split_words(line, vocabulary) for line in page.lines]
+    join_line_breaks(pages)
     return pages
 
 
-def _extract(path: Path, max_pages: int | None) -> list[str]:
+def _open(path: Path) -> PdfReader:
     name = str(path)
     try:
         reader = PdfReader(path)
-        if reader.is_encrypted:
-            raise ParseError(name, "file", "the PDF is encrypted")
-        pages = reader.pages[:max_pages] if max_pages else reader.pages
-        texts = [page.extract_text() or "" for page in pages]
-    except ParseError:
-        raise
+        encrypted = reader.is_encrypted
     except FileNotFoundError as exc:
         raise ParseError(name, "file", "no such file") from exc
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
         raise ParseError(name, "file", f"not a readable PDF ({exc})") from exc
-    if not any(text.strip() for text in texts):
-        raise ParseError(name, "file", "the PDF has no extractable text")
+    if encrypted:
+        raise ParseError(name, "file", "the PDF is encrypted")
+    return reader
+
+
+def _extract(reader: PdfReader, path: Path, max_pages: int | None, *, layout: bool) -> list[str]:
+    pages = reader.pages[:max_pages] if max_pages else reader.pages
+    mode = "layout" if layout else "plain"
+    try:
+        texts = [page.extract_text(extraction_mode=mode) or "" for page in pages]
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
+        if layout:  # the second extraction only helps the repair; do without it
+            return []
+        raise ParseError(str(path), "file", f"not a readable PDF ({exc})") from exc
+    if not layout and not any(text.strip() for text in texts):
+        raise ParseError(str(path), "file", "the PDF has no extractable text")
     return texts
 
 
@@ -114,7 +150,8 @@ def _drop_furniture(lines: list[str]) -> list[str]:
     filled = [i for i, line in enumerate(lines) if line.strip()]
     edges = set(filled[:3] + filled[-3:])
     return [
-        line for i, line in enumerate(lines)
+        line
+        for i, line in enumerate(lines)
         if not (i in edges and _FURNITURE_RE.match(line.strip()))
     ]
 
@@ -127,7 +164,7 @@ def _split_footnotes(lines: list[str]) -> tuple[list[str], list[str]]:
         blank = not line.strip()
         if blank:
             in_note = False
-        elif _FOOTNOTE_START_RE.match(line) and (i == 0 or not lines[i - 1].strip() or in_note):
+        elif i > 0 and not lines[i - 1].strip() and _FOOTNOTE_START_RE.match(line):
             in_note = True
         (notes if in_note and not blank else body).append(line)
     return body, notes
@@ -137,85 +174,76 @@ def _strip_markers(line: str, markers: list[str]) -> str:
     line = re.sub(r"(?<=[\w.;:,)])\*+", "", line)
     for marker in markers:
         if marker.isdigit():
-            line = re.sub(rf"(?<=[^\W\d_][.;:,)]|[^\W\d_]\)){marker}(?=\s|$)", "", line)
-            line = re.sub(rf"(?<=[^\W\d_]){marker}(?=\s|$)", "", line)
-    return line
+            line = re.sub(
+                rf"{_NOT_A_SYMBOL}(?:(?<=[^\d\s][.;:,)])|(?<=[^\W\d_])){marker}(?=\s|$)", "", line
+            )
+    return re.sub(r"(?<=[^\W\d_]) ,(?=\s|$)", ",", line)
 
 
-def build_vocabulary(lines: Iterable[str]) -> Counter[str]:
-    """Count the words (lower-cased) of a document, for `repair_split_words`."""
+def build_vocabulary(lines: Iterable[str], reference: Iterable[str] = ()) -> Vocabulary:
+    """Collect the vocabulary of a document from its lines and, optionally, from the lines of a
+    second extraction of the same document (`reference`)."""
+    lines, reference = list(lines), [re.sub(r"\s+", " ", ln) for ln in reference]
     counts: Counter[str] = Counter()
-    for line in lines:
+    for line in lines + reference:
         counts.update(word.lower() for word in _WORD_RE.findall(line))
-    return counts
+    standalone: set[str] = set()
+    for line in lines + reference:
+        words = list(_WORD_RE.finditer(line))
+        for k, word in enumerate(words):
+            pairs = [(words[k - 1], word)] if k > 0 else []
+            pairs += [(word, words[k + 1])] if k + 1 < len(words) else []
+            if not any(_joinable(line, a, b, counts) for a, b in pairs):
+                standalone.add(word.group().lower())
+    apart = {
+        f"{a.group()} {b.group()}".lower()
+        for line in reference
+        for a, b in itertools.pairwise(_WORD_RE.finditer(line))
+        if _joinable(line, a, b, counts)
+    }
+    return Vocabulary(counts, standalone, apart)
 
 
-def repair_split_words(line: str, vocabulary: Counter[str]) -> str:
+def _joinable(line: str, a: re.Match[str], b: re.Match[str], counts: Counter[str]) -> bool:
+    return line[a.end() : b.start()] == " " and (a.group() + b.group()).lower() in counts
+
+
+def repair_split_words(line: str, vocabulary: Vocabulary) -> str:
     """Join pieces of words split by a stray space ("form ulated" -> "formulated").
 
-    Two neighbouring pieces separated by one space are joined when the joined word is in
-    `vocabulary` (words seen unbroken in the same document) and not both pieces are real words
-    (see the module docstring). Repeats, so a word split twice is joined too.
+    Two neighbouring pieces separated by one space are joined when the joined word occurs
+    unbroken in the document, the pieces are not both real words and the reference extraction
+    does not show them apart (see `Vocabulary`). Repeats, so a word split twice is joined too.
     """
     for _ in range(3):
-        words = list(_WORD_RE.finditer(line))
-        joined = None
-        for left, right in zip(words, words[1:], strict=False):
-            if line[left.end():right.start()] != " ":
-                continue
+        for left, right in itertools.pairwise(_WORD_RE.finditer(line)):
             a, b = left.group(), right.group()
-            if (a + b).lower() in vocabulary and not (
-                _is_real(a, line, vocabulary) and _is_real(b, line, vocabulary)
+            if (
+                _joinable(line, left, right, vocabulary.counts)
+                and not (vocabulary.is_real(a) and vocabulary.is_real(b))
+                and f"{a} {b}".lower() not in vocabulary.apart
             ):
-                joined = line[: left.end()] + line[right.start():]
+                line = line[: left.end()] + line[right.start() :]
                 break
-        if joined is None:
+        else:
             return line
-        line = joined
     return line
 
 
-def _is_real(piece: str, line: str, vocabulary: Counter[str]) -> bool:
-    word = piece.lower()
-    if word in COMMON_WORDS:
-        return True
-    # A piece seen more often in the document than it appears in this line stands somewhere on
-    # its own; pieces that only ever occur as fragments appear exactly where they were split.
-    here = sum(1 for w in _WORD_RE.findall(line) if w.lower() == word)
-    return vocabulary[word] > here and len(word) > 2 and not _only_fragment(word, vocabulary)
-
-
-def _only_fragment(word: str, vocabulary: Counter[str]) -> bool:
-    """Pieces of one or two letters ("e", "th", "nd") are not words in UN prose, except the
-    common ones listed in COMMON_WORDS."""
-    return len(word) <= 2
-
-
-def join_line_breaks(pages: list[Page], vocabulary: Counter[str]) -> None:
-    """Join hyphenated and en-dash line breaks in place, across pages too (see module doc)."""
+def join_line_breaks(pages: list[Page]) -> None:
+    """Join hyphen and en-dash line breaks in place, across pages too (see the module doc)."""
     places = [(page, i) for page in pages for i in range(len(page.lines))]
-    for (page, i), (next_page, j) in zip(places, places[1:], strict=False):
+    for (page, i), (next_page, j) in itertools.pairwise(places):
         line, following = page.lines[i], next_page.lines[j]
-        if not following or not re.search(r"\w[-–]$", line):
+        if not following or not re.search(r"[^\W_][-\u2013]$", line):
             continue
         head, _, rest = following.partition(" ")
         if line.endswith("-") and not head[:1].isalpha():
             continue
-        stem = re.search(r"[\w-]+-$", line)
-        if line.endswith("-") and stem:
-            hyphenated = stem.group() + head
-            closed = hyphenated.replace("-", "").lower()
-            if vocabulary[closed] and not _seen_hyphenated(hyphenated, vocabulary, pages):
-                line = line[:-1]
         page.lines[i] = line + head
         next_page.lines[j] = rest
     for page in pages:
         page.lines = [_close_hyphen_spaces(line) for line in page.lines if line]
-
-
-def _seen_hyphenated(word: str, vocabulary: Counter[str], pages: list[Page]) -> bool:
-    needle = word.lower()
-    return any(needle in line.lower() for page in pages for line in page.lines)
 
 
 def _close_hyphen_spaces(line: str) -> str:

@@ -16,12 +16,14 @@ SQLModel.metadata.naming_convention = {
 }
 
 
-def enum_column(enum: type[StrEnum], *, nullable: bool, index: bool = False) -> Any:
+def enum_column(
+    enum: type[StrEnum], *, nullable: bool, index: bool = False, name: str | None = None
+) -> Any:
     """A VARCHAR column of an enum's values, guarded by a CHECK constraint on both databases."""
     return sa.Column(
         sa.Enum(
             enum,
-            name=enum.__name__.lower(),
+            name=name or enum.__name__.lower(),
             native_enum=False,
             create_constraint=True,
             length=max(len(member.value) for member in enum),

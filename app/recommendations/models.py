@@ -6,7 +6,7 @@ from sqlmodel import Field, Relationship, SQLModel
 from app.kit.columns import enum_column
 from app.states.models import State
 from app.taxonomy.models import AffectedGroup, Theme
-from app.vocab import Position
+from app.vocab import DataSource, Position
 
 
 class RecommendingState(SQLModel, table=True):
@@ -103,6 +103,12 @@ class Recommendation(SQLModel, table=True):
     )
     position_source: str | None = Field(default=None, max_length=300)
     position_text: str | None = Field(default=None, sa_column=Column(Text))
+    text_from: DataSource = Field(
+        sa_column=enum_column(DataSource, nullable=False, name="text_from")
+    )
+    position_from: DataSource | None = Field(
+        default=None, sa_column=enum_column(DataSource, nullable=True, name="position_from")
+    )
 
     state: State = Relationship(sa_relationship_kwargs={"lazy": "raise"})
     recommending_states: list[RecommendingState] = Relationship(

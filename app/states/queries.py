@@ -38,3 +38,27 @@ def name_index(db: Session) -> dict[str, str]:
     index = {fold_name(name): iso3 for iso3, name in db.exec(select(State.iso3, State.name))}
     index.update(db.exec(select(StateAlias.key, StateAlias.iso3)).all())
     return index
+
+
+class AliasConflict(ValueError):
+    """An alias that is already another state's name or alias."""
+
+
+def add_alias(db: Session, alias: str, iso3: str) -> StateAlias:
+    """Record `alias` as another name of the state `iso3` and commit."""
+    if db.get(State, iso3) is None:
+        raise AliasConflict(f"no state with ISO3 code {iso3!r}")
+    key = fold_name(alias)
+    taken = name_index(db).get(key)
+    if taken is not None and taken != iso3:
+        raise AliasConflict(f"{alias!r} already names {taken}")
+    existing = db.exec(select(StateAlias).where(StateAlias.key == key)).first()
+    if existing is not None:
+        return existing
+    if taken == iso3:
+        raise AliasConflict(f"{alias!r} is already the name of {iso3}")
+    row = StateAlias(alias=alias, key=key, iso3=iso3)
+    db.add(row)
+    db.commit()
+    db.refresh(row)
+    return row

@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: 68c2d8fe06df
+Revision ID: 977a97a1efb9
 Revises: 
-Create Date: 2026-11-27 10:24:13.623552
+Create Date: 2026-11-27 10:29:02.624954
 """
 from collections.abc import Sequence
 
@@ -11,7 +11,7 @@ import sqlmodel
 from alembic import op
 
 
-revision: str = '68c2d8fe06df'
+revision: str = '977a97a1efb9'
 down_revision: str | Sequence[str] | None = None
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -30,6 +30,12 @@ def upgrade() -> None:
     sa.Column('first_session', sa.Integer(), nullable=False),
     sa.Column('last_session', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('number', name=op.f('pk_cycle'))
+    )
+    op.create_table('import_checkpoint',
+    sa.Column('source_key', sqlmodel.sql.sqltypes.AutoString(length=300), nullable=False),
+    sa.Column('next_record', sa.Integer(), nullable=False),
+    sa.Column('updated_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.PrimaryKeyConstraint('source_key')
     )
     op.create_table('sdg',
     sa.Column('code', sqlmodel.sql.sqltypes.AutoString(length=6), nullable=False),
@@ -130,6 +136,8 @@ def upgrade() -> None:
     sa.Column('position', sa.Enum('supported', 'noted', 'supported_in_part', 'pending', 'unclear', name='position', native_enum=False, create_constraint=True), nullable=True),
     sa.Column('position_source', sqlmodel.sql.sqltypes.AutoString(length=300), nullable=True),
     sa.Column('position_text', sa.Text(), nullable=True),
+    sa.Column('text_from', sa.Enum('uhri', 'thematic_list', 'working_group_report', 'addendum', name='text_from', native_enum=False, create_constraint=True), nullable=False),
+    sa.Column('position_from', sa.Enum('uhri', 'thematic_list', 'working_group_report', 'addendum', name='position_from', native_enum=False, create_constraint=True), nullable=True),
     sa.ForeignKeyConstraint(['review_id'], ['review.id'], name=op.f('fk_recommendation_review_id_review')),
     sa.ForeignKeyConstraint(['session_number'], ['wg_session.number'], name=op.f('fk_recommendation_session_number_wg_session')),
     sa.ForeignKeyConstraint(['state_iso3'], ['state.iso3'], name=op.f('fk_recommendation_state_iso3_state')),
@@ -280,6 +288,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_sdg_goal'))
 
     op.drop_table('sdg')
+    op.drop_table('import_checkpoint')
     op.drop_table('cycle')
     op.drop_table('affected_group')
     # ### end Alembic commands ###

@@ -1,0 +1,56 @@
+"""Parsing an official document of a given kind, and the list of bundled documents."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.config import DATA_DIR
+from app.importers.records import ParsedDocument
+from app.vocab import DocumentKind
+
+BUNDLED_DIR = DATA_DIR / "documents"
+
+
+@dataclass(frozen=True)
+class DocumentSpec:
+    """A document to import: its file, kind and, where the document does not say, its review."""
+
+    path: Path
+    kind: DocumentKind
+    session: int | None = None
+    state: str | None = None
+
+
+def parse_document(spec: DocumentSpec) -> ParsedDocument:
+    """Parse a document with the parser for its kind (raises `ParseError`)."""
+    if spec.kind is DocumentKind.working_group_report:
+        from app.importers.wg_report import parse_working_group_report
+
+        return parse_working_group_report(spec.path)
+    if spec.kind is DocumentKind.addendum:
+        from app.importers.addendum import parse_addendum
+
+        return parse_addendum(spec.path, session=spec.session, state_under_review=spec.state)
+    if spec.kind is DocumentKind.thematic_list:
+        from app.importers.thematic_list import parse_thematic_list
+
+        if spec.session is None or spec.state is None:
+            raise ValueError("a thematic list needs the session and the state under review")
+        return parse_thematic_list(spec.path, session=spec.session, state_under_review=spec.state)
+    raise ValueError(f"no parser for documents of kind {spec.kind.value}")
+
+
+def bundled_documents(directory: Path = BUNDLED_DIR) -> list[DocumentSpec]:
+    """The official documents shipped in `data/documents`, in import order."""
+    manifest = json.loads((directory / "bundled.json").read_text(encoding="utf-8"))
+    return [
+        DocumentSpec(
+            path=directory / entry["file"],
+            kind=DocumentKind(entry["kind"]),
+            session=entry.get("session"),
+            state=entry.get("state"),
+        )
+        for entry in manifest["documents"]
+    ]

@@ -1,0 +1,345 @@
+"""Parser for the report of the Working Group on the UPR (PDF), all cycles.
+
+What is read, and from where:
+- symbol ("A/HRC/59/15"), HRC session ("Human Rights Council / Fifty-ninth session" -> 59, else
+  from the symbol) and issue date ("Distr.: General / 24 March 2025") from the cover page;
+- from the introduction (paragraphs 1-3): the Working Group session ("held its forty-eighth
+  session from 20 to 31 January 2025"), the state under review ("The review of Slovenia was
+  held at the 13th meeting, on 28 January 2025"), the head of delegation (the words after
+  "was headed by", as written), the adoption of the report ("At its 17th meeting, held on 31
+  January 2025, the Working Group adopted"), the troika (names as written, a leading "the"
+  before a capital dropped) and the national report, compilation and summary
+  ("A/HRC/WG.6/48/SVN/1" .. "/3", also in footnotes);
+- from section "Conclusions and/or recommendations": every recommendation. Cycles 2-4 number
+  them "140.1", "140.2" ... inside paragraph 140; the 1st cycle numbers them "1." .. "97."
+  inside paragraph 111, and they get the ids "111.1" .. "111.97".
+
+Text rule (shared with the thematic-list parser): the recommendation text is the sentence
+without its number, without the final ';' or '.', and without the trailing parenthesised
+recommending states, which are read from the end ("(Maldives) (Portugal)", "(Portugal,
+Slovakia)", "(Iran (Islamic Republic of))"); groups that do not look like state names stay in
+the text ("(ICRMW)", "(No. 189)"). Parentheses inside the sentence are kept as written, also
+when they name states: "To examine ... (Algeria)/sign and ratify (Egypt)/... (Algeria, Egypt,
+...)" keeps "To examine ... (Algeria)/sign and ratify (Egypt)/..." as its text.
+
+Recommending states: those of the inline groups, in order of appearance, then those of the
+trailing groups, without repeats. An inline group counts as states if it looks like a list of
+state names and either is followed by "/" or ";" or names only states that this document
+gives somewhere as trailing states. A name that matches such a state in all but letter case
+("(netherlands)") is read with the document's other spelling, with a warning.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from app.importers.pdf_text import Page, numbered_lines, read_pdf
+from app.importers.records import (
+    DocumentRef,
+    ParsedDocument,
+    ParsedRecommendation,
+    ParseError,
+    ReviewMetadata,
+)
+from app.vocab import DocumentKind
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DATE = rf"\d{{1,2}} (?:{_MONTHS}) \d{{4}}"
+_SYMBOL_RE = re.compile(r"\bA/HRC/\d+/\d+(?:/Add\.\d+)?")
+_CITED_RE = re.compile(r"A/HRC/WG\.6/\d+/[A-Z]{3}/([123])\b")
+_CITED_KINDS = {
+    "1": DocumentKind.national_report,
+    "2": DocumentKind.un_compilation,
+    "3": DocumentKind.stakeholders_summary,
+}
+_HEADING_RE = re.compile(r"^(?:[IVX]+\.\s*)?Conclusions and/or recommendations\s*$")
+_PARAGRAPH_RE = re.compile(r"^(\d{1,3})\.\s+(.*)$")
+_SECTION_END_RE = re.compile(r"^(?:[IVX]+\.\s+\S|Annex\b|\d{1,3}\.\s+All conclusions)")
+_UNITS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_UNIT_ORDINALS = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+                  "eighth", "ninth"]  # fmt: skip
+_TEENS = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+          "sixteenth", "seventeenth", "eighteenth", "nineteenth"]  # fmt: skip
+_TENS = ["", "", "twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet"]
+# Words allowed in lower case inside state names; words that mark a group as text.
+_CONNECTORS = {"and", "of", "the", "former", "da", "de", "del", "des", "du"}
+_NOT_STATE_RE = re.compile(
+    r"\b(?:Act|Agenda|Code|Committee|Convention|Covenant|Declaration|Law|Plan|Principles"
+    r"|Programme|Protocol|Rules|Strategy)\b"
+)
+_NAME_RE = re.compile(r"(?P<base>[^()]+?)(?: \((?P<qualifier>[^()]+ of(?: the)?)\))?")
+_NAME_WORD_RE = re.compile(r"(?:[^\W\d_][\u2019'])?[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
+
+
+def parse_working_group_report(path: Path) -> ParsedDocument:
+    """Parse a Working Group report PDF into its review metadata and recommendations.
+
+    Raises ParseError if the file is not a readable PDF, if the introduction does not give the
+    session or the state under review, or if there is no recommendations section.
+    """
+    pages = read_pdf(path)
+    file = str(path)
+    cover = read_cover(pages, file)
+    intro = " ".join(line for page in pages[:4] for line in page.lines + page.footnotes)
+    session, state, metadata = read_introduction(intro, file)
+    metadata.hrc_session = cover["hrc_session"]
+    document = ParsedDocument(
+        file=file,
+        symbol=cover["symbol"],
+        kind=DocumentKind.working_group_report,
+        session=session,
+        state_under_review=state,
+        date=cover["date"],
+        metadata=metadata,
+        cited_documents=_cited_documents(intro),
+    )
+    document.recommendations = _recommendations(pages, file, document.warnings)
+    if len(metadata.troika) != 3:
+        document.warnings.append(f"troika has {len(metadata.troika)} names: {metadata.troika}")
+    return document
+
+
+def read_cover(pages: list[Page], file: str) -> dict:
+    """Symbol, issue date, HRC session and state named on the cover page of a UN report."""
+    raw = re.sub(r"\s+", " ", pages[0].raw)
+    headers = " ".join(page.raw[:200] for page in pages[1:3])
+    symbols = _SYMBOL_RE.findall(raw) or _SYMBOL_RE.findall(headers)
+    if not symbols:
+        raise ParseError(file, "page 1", "no document symbol (A/HRC/...) on the cover")
+    symbol = max(symbols, key=len)
+    date = re.search(rf"Distr\.: \w+ ({_DATE})", raw)
+    hrc = re.search(r"Human Rights Council ([\w-]+) session", raw)
+    hrc_session = ordinal_number(hrc.group(1)) if hrc else None
+    if hrc_session is None:
+        hrc_session = int(symbol.split("/")[2])
+    state = re.search(r"Universal Periodic Review\*? (.+?)(?: \*| Addendum| United Nations|$)", raw)
+    return {
+        "symbol": symbol,
+        "date": parse_date(date.group(1)) if date else None,
+        "hrc_session": hrc_session,
+        "state": state.group(1).strip() if state else None,
+    }
+
+
+def read_introduction(text: str, file: str) -> tuple[int, str, ReviewMetadata]:
+    """Session number, state under review and review metadata from a report's introduction."""
+    session = re.search(r"held its ([\w-]+) session", text)
+    number = ordinal_number(session.group(1)) if session else None
+    review = re.search(
+        rf"The review of (.+?) was held at the (\d+)\w* meeting,? on ({_DATE})", text
+    )
+    if number is None or not review:
+        missing = "session number" if number is None else "review sentence"
+        raise ParseError(file, "introduction", f"no {missing} found in paragraph 1")
+    metadata = ReviewMetadata(
+        review_date=parse_date(review.group(3)),
+        meeting_number=int(review.group(2)),
+        troika=_troika(text),
+    )
+    span = re.search(
+        rf"session from (\d{{1,2}})(?: ({_MONTHS}))?(?: (\d{{4}}))? to ({_DATE})", text
+    )
+    if span:
+        metadata.session_end = parse_date(span.group(4))
+        end = metadata.session_end
+        month = span.group(2) or end.strftime("%B")
+        metadata.session_start = parse_date(f"{span.group(1)} {month} {span.group(3) or end.year}")
+    head = re.search(r"was headed by (.+?)\.\s+At its", text) or re.search(
+        r"was headed by (.+?)\.\s+(?=[A-Z][a-z])", text
+    )
+    metadata.head_of_delegation = head.group(1).strip() if head else None
+    adopted = re.search(rf"held on ({_DATE}),? the Working Group adopted", text)
+    metadata.report_adopted_on = parse_date(adopted.group(1)) if adopted else None
+    return number, _drop_article(review.group(1)), metadata
+
+
+def _troika(text: str) -> list[str]:
+    m = re.search(r"\(troika\) to facilitate the review of [^:]+: (.+?)\.(?:\s|$)", text)
+    if not m:
+        return []
+    names = [n.strip() for n in re.split(r",\s*(?:and\s+)?", m.group(1))]
+    last = names.pop()
+    for known in _AND_NAMES:  # names that contain " and " themselves
+        last = last.replace(known, known.replace(" and ", "\0"))
+    names += [n.replace("\0", " and ") for n in re.split(r"\s+and\s+", last)]
+    return [_drop_article(n) for n in names if n]
+
+
+_AND_NAMES = (
+    "Antigua and Barbuda",
+    "Bosnia and Herzegovina",
+    "Saint Kitts and Nevis",
+    "Saint Vincent and the Grenadines",
+    "Sao Tome and Principe",
+    "S\u00e3o Tom\u00e9 and Pr\u00edncipe",
+    "Trinidad and Tobago",
+    "United Kingdom of Great Britain and Northern Ireland",
+)
+
+
+def _drop_article(name: str) -> str:
+    return re.sub(r"^the (?=[A-Z])", "", name.strip())
+
+
+def _cited_documents(text: str) -> list[DocumentRef]:
+    refs: dict[str, DocumentRef] = {}
+    for m in _CITED_RE.finditer(text):
+        refs.setdefault(m.group(0), DocumentRef(m.group(0), _CITED_KINDS[m.group(1)]))
+    return list(refs.values())
+
+
+def ordinal_number(word: str) -> int | None:
+    """ "forty-eighth" -> 48, "Fourteenth" -> 14, "seventh" -> 7; None if not an ordinal."""
+    word = word.lower().strip()
+    if word in _UNIT_ORDINALS[1:]:
+        return _UNIT_ORDINALS.index(word)
+    if word in _TEENS:
+        return 10 + _TEENS.index(word)
+    tens, _, unit = word.partition("-")
+    for value, stem in enumerate(_TENS):
+        if stem and unit and tens == f"{stem}y" and unit in _UNIT_ORDINALS[1:]:
+            return value * 10 + _UNIT_ORDINALS.index(unit)
+        if stem and not unit and tens == f"{stem}ieth":
+            return value * 10
+    return None
+
+
+def parse_date(text: str) -> dt.date:
+    """ "28 January 2025" -> date(2025, 1, 28)."""
+    return dt.datetime.strptime(" ".join(text.split()), "%d %B %Y").date()
+
+
+# --- recommendations ------------------------------------------------------------------------
+
+
+def _recommendations(
+    pages: list[Page], file: str, warnings: list[str]
+) -> list[ParsedRecommendation]:
+    lines = numbered_lines(pages)
+    headings = [i for i, (_, line) in enumerate(lines) if _HEADING_RE.match(line)]
+    if not headings:
+        raise ParseError(file, "document", "no section 'Conclusions and/or recommendations'")
+    first = headings[-1] + 1
+    while first < len(lines) and not _PARAGRAPH_RE.match(lines[first][1]):
+        first += 1
+    if first == len(lines):
+        raise ParseError(file, "recommendations section", "no numbered paragraph")
+    number = int(_PARAGRAPH_RE.match(lines[first][1]).group(1))
+    items = _items(lines[first + 1 :], number)
+    if not items:
+        where = f"page {lines[first][0]}"
+        raise ParseError(file, where, f"no recommendations in paragraph {number}")
+    known: dict[str, str] = {}
+    for *_, text in items:
+        known.update((n.lower(), n) for n in split_recommending_states(text)[2])
+    result = []
+    for pid, page, sentence in items:
+        text, inline, trailing = split_recommending_states(sentence, known)
+        states: list[str] = []
+        for name in inline + trailing:
+            canonical = known.get(name.lower(), name)
+            if canonical != name:
+                warnings.append(f"{pid}: state written {name!r}, read as {canonical!r}")
+            if canonical not in states:
+                states.append(canonical)
+        if not states:
+            warnings.append(f"{pid}: no recommending state found")
+        result.append(ParsedRecommendation(pid, text, states, f"page {page}"))
+    _check_numbering([r.paragraph for r in result], warnings)
+    return result
+
+
+def _items(lines: list[tuple[int, str]], number: int) -> list[tuple[str, int, str]]:
+    """(paragraph id, page, text) of each numbered recommendation in paragraph `number`."""
+    dotted = re.compile(rf"^{number}\.(\d+)\.?\s+(.*)$")
+    is_dotted = any(dotted.match(line) for _, line in lines)
+    items: list[tuple[str, int, list[str]]] = []
+    for page, line in lines:
+        m = dotted.match(line) if is_dotted else _PARAGRAPH_RE.match(line)
+        expected = len(items) + 1
+        if m and (is_dotted or int(m.group(1)) == expected):
+            items.append((f"{number}.{int(m.group(1))}", page, [m.group(2)]))
+        elif _SECTION_END_RE.match(line) or (
+            (p := _PARAGRAPH_RE.match(line)) and int(p.group(1)) == number + 1
+        ):
+            break
+        elif items:
+            items[-1][2].append(line)
+    return [(pid, page, " ".join(" ".join(parts).split())) for pid, page, parts in items]
+
+
+def split_recommending_states(
+    sentence: str, known: dict[str, str] | None = None
+) -> tuple[str, list[str], list[str]]:
+    """Split a recommendation into (text, inline state names, trailing state names).
+
+    `known` maps lower-cased names to the states this document names as trailing states; a
+    group counts as states if every name looks like a state name or is known. See the module
+    docstring for the rule. Names are returned as written.
+    """
+    known = known or {}
+    text = re.sub(r"[\s;.,]+$", "", sentence.strip())
+    trailing: list[str] = []
+    while text.endswith(")"):
+        opening = _opening_paren(text)
+        names = _state_list(text[opening + 1 : -1], known) if opening is not None else None
+        if not names:
+            break
+        trailing = names + trailing
+        text = text[:opening].rstrip()
+    text = re.sub(r"[\s;,]+$", "", text)
+    inline: list[str] = []
+    for m in re.finditer(r"\(((?:[^()]|\([^()]*\))*)\)(?=\s*([/;]?))", text):
+        names = _state_list(m.group(1), known)
+        if names and (m.group(2) or all(n.lower() in known for n in names)):
+            inline += names
+    return text, inline, trailing
+
+
+def _opening_paren(text: str) -> int | None:
+    depth = 0
+    for i in range(len(text) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(text[i], 0)
+        if depth == 0:
+            return i
+    return None
+
+
+def _state_list(group: str, known: dict[str, str]) -> list[str] | None:
+    """The names in "Portugal, Slovakia" or "Iran (Islamic Republic of)", or None if the group
+    does not look like a list of state names."""
+    names, depth, current = [], 0, ""
+    for char in group:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "," and depth == 0:
+            names.append(current.strip())
+            current = ""
+        else:
+            current += char
+    names.append(current.strip())
+    ok = all(n.lower() in known or _looks_like_state(n) for n in names)
+    return names if ok else None
+
+
+def _looks_like_state(name: str) -> bool:
+    m = _NAME_RE.fullmatch(name)
+    if not m or len(name) > 70 or re.search(r"\d", name) or _NOT_STATE_RE.search(name):
+        return False
+    words = m.group("base").split() + (m.group("qualifier") or "").split()
+    capitals = [w for w in words if w not in _CONNECTORS]
+    return bool(capitals) and all(
+        _NAME_WORD_RE.fullmatch(w) and w.lstrip("d\u2019'")[:1].isupper() and not w.isupper()
+        for w in capitals
+    )
+
+
+def _check_numbering(ids: list[str], warnings: list[str]) -> None:
+    numbers = [int(pid.rsplit(".", 1)[1]) for pid in ids]
+    repeated = sorted({n for n in numbers if numbers.count(n) > 1})
+    missing = sorted(set(range(1, max(numbers) + 1)) - set(numbers))
+    if repeated:
+        warnings.append(f"recommendation numbers repeated: {repeated}")
+    if missing:
+        warnings.append(f"recommendation numbers missing: {missing}")
