@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
@@ -99,16 +99,27 @@ def engine(database_url: str) -> Iterator[Engine]:
 
 
 @pytest.fixture
-def db(engine: Engine) -> Iterator[Session]:
-    """A session whose work is rolled back after the test, even if the code under test commits."""
+def connection(engine: Engine) -> Iterator[Connection]:
+    """A connection inside a transaction that is rolled back after the test."""
     with engine.connect() as connection:
         transaction = connection.begin()
-        session = Session(bind=connection, join_transaction_mode="create_savepoint")
         try:
-            yield session
+            yield connection
         finally:
-            session.close()
             transaction.rollback()
+
+
+@pytest.fixture
+def new_session(connection: Connection) -> Callable[[], Session]:
+    """Makes sessions on the test's connection whose commits are savepoint releases."""
+    return lambda: Session(bind=connection, join_transaction_mode="create_savepoint")
+
+
+@pytest.fixture
+def db(new_session: Callable[[], Session]) -> Iterator[Session]:
+    """A session whose work is rolled back after the test, even if the code under test commits."""
+    with new_session() as session:
+        yield session
 
 
 @pytest.fixture

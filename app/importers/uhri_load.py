@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterable
 from itertools import islice
 from pathlib import Path
 
-from sqlalchemy import Engine
 from sqlmodel import Session, select
 
 from app.importers.loader import (
@@ -33,6 +32,7 @@ from app.vocab import DataSource
 
 BATCH_SIZE = 5_000
 Progress = Callable[[int], None]
+SessionFactory = Callable[[], Session]
 
 
 def checkpoint_key(path: Path) -> str:
@@ -45,7 +45,7 @@ def _describe(problem: UhriProblem) -> str:
 
 
 def check_uhri(
-    engine: Engine, path: Path, progress: Progress | None = None
+    new_session: SessionFactory, path: Path, progress: Progress | None = None
 ) -> tuple[int, list[str]]:
     """Read the whole export and write nothing.
 
@@ -55,7 +55,7 @@ def check_uhri(
     reader = UhriReader(path)
     problems: list[str] = []
     count = 0
-    with Session(engine) as db:
+    with new_session() as db:
         resolver = StateResolver(db)
         sessions = set(db.exec(select(WorkingGroupSession.number)))
     for record in reader:
@@ -80,7 +80,7 @@ def _resolve(resolver: StateResolver, record: UhriRecord, file: str):  # type: i
 
 
 def load_uhri(
-    engine: Engine,
+    new_session: SessionFactory,
     path: Path,
     *,
     batch_size: int = BATCH_SIZE,
@@ -88,14 +88,17 @@ def load_uhri(
     dry_run: bool = False,
     progress: Progress | None = None,
 ) -> ImportReport:
-    """Import the UPR recommendations of a UHRI export (see the module docstring)."""
+    """Import the UPR recommendations of a UHRI export (see the module docstring).
+
+    `new_session` makes a database session; each batch runs in one and commits it.
+    """
     report = ImportReport(file=str(path), source=DataSource.uhri.value, dry_run=dry_run)
-    report.recommendations, report.warnings = check_uhri(engine, path, progress)
+    report.recommendations, report.warnings = check_uhri(new_session, path, progress)
     if dry_run:
         return report
     reader = UhriReader(path)
     key = checkpoint_key(path)
-    with Session(engine) as db:
+    with new_session() as db:
         checkpoint = db.get(ImportCheckpoint, key)
         if checkpoint is not None and not restart:
             reader.start = checkpoint.next_record
@@ -103,14 +106,14 @@ def load_uhri(
     records = iter(reader)
     done = 0
     while batch := list(islice(records, batch_size)):
-        with Session(engine) as db:
+        with new_session() as db:
             _write_batch(db, batch, str(path), report)
             _save_checkpoint(db, key, reader.next_index)
             db.commit()
         done += len(batch)
         if progress:
             progress(done)
-    with Session(engine) as db:
+    with new_session() as db:
         finished = db.get(ImportCheckpoint, key)
         if finished is not None:
             db.delete(finished)

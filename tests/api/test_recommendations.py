@@ -17,7 +17,7 @@ from app.recommendations.models import (
     split_paragraph,
 )
 from app.taxonomy.models import Theme
-from app.vocab import Position
+from app.vocab import DataSource, Position
 
 # (session, paragraph, text, position, recommending states)
 ROWS = [
@@ -54,6 +54,7 @@ def recommendations(db: Session) -> list[str]:
                 paragraph_minor=minor,
                 text=text,
                 position=position,
+                text_from=DataSource.working_group_report,
             )
         )
         db.flush()
