@@ -17,7 +17,8 @@ A record whose values cannot be mapped is never dropped silently. Each such valu
 * a *non-fatal* problem (`skipped=False`) means the record was yielded with that one value
   left out or marked: an unknown or conflicting position label (the recommendation comes out
   with `Position.unclear` and the labels in `position_text`), an SDG or publication date that
-  cannot be read, no recommending state, no AnnotationId.
+  cannot be read, an unreadable extra UprSession value, no recommending state, no AnnotationId,
+  a UPR record without AnnotationType (read as a recommendation).
 
 `UhriReader` is the one implementation. It is iterable (yielding `UhriRecord`s) and keeps
 what it met in `reader.problems` and `reader.stats`; with `strict=True` the first problem
@@ -44,7 +45,7 @@ import html
 import itertools
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from types import ModuleType
@@ -65,8 +66,8 @@ __all__ = [
     "batched",
     "iter_uhri_recommendations",
     "map_position_labels",
-    "parse_session",
     "parse_sdg",
+    "parse_session",
 ]
 
 
@@ -78,8 +79,10 @@ def _load_backend() -> ModuleType:
 
 
 _BACKEND = _load_backend()
-BACKEND_NAME: str = getattr(_BACKEND, "backend_name", None) or getattr(_BACKEND, "backend", "?")
-_BUF_SIZE = 256 * 1024
+BACKEND_NAME: str = str(
+    getattr(_BACKEND, "backend_name", None) or getattr(_BACKEND, "backend", "?")
+)
+_BUF_SIZE = 64 * 1024
 
 T = TypeVar("T")
 
@@ -549,7 +552,8 @@ class UhriReader:
         if not isinstance(item, dict):
             self._fatal(location, None, "record", item, "array item is not a JSON object")
             return None
-        if not _is_upr_recommendation(item):
+        kind = _kind(item)
+        if kind is False:
             self.stats.skipped_other += 1
             return None
         self.stats.upr_recommendations += 1
@@ -557,6 +561,9 @@ class UhriReader:
         raw_id = item.get("AnnotationId")
         annotation_id = str(raw_id).strip() if raw_id not in (None, "") else None
         report = self._report
+        if kind is None:
+            message = "UPR record without an AnnotationType; read as a recommendation"
+            report(UhriProblem(location, annotation_id, "AnnotationType", None, message))
 
         # session
         raw_session = item.get("UprSession")
@@ -568,16 +575,17 @@ class UhriReader:
                 unreadable.append(value)
             elif number not in sessions:
                 sessions.append(number)
-        if len(sessions) != 1 or unreadable:
+        if len(sessions) != 1:
             if not sessions:
-                message = "no UPR session number" if not unreadable else "unreadable session"
-            elif len(sessions) > 1:
-                message = f"several sessions: {sessions}"
+                message = "unreadable session" if unreadable else "no UPR session number"
             else:
-                message = f"unreadable session value(s) besides {sessions[0]}: {unreadable}"
+                message = f"several sessions: {sessions}"
             self._fatal(location, annotation_id, "UprSession", raw_session, message)
             return None
         session = sessions[0]
+        if unreadable:
+            message = f"unreadable value(s) {unreadable} besides session {session}; ignored"
+            report(UhriProblem(location, annotation_id, "UprSession", raw_session, message))
 
         # state under review
         raw_countries = item.get("Countries")
@@ -720,23 +728,25 @@ class UhriReader:
 _UPR_BODIES = frozenset({"upr", "universal periodic review"})
 
 
-def _is_upr_recommendation(item: dict[str, Any]) -> bool:
+def _kind(item: dict[str, Any]) -> bool | None:
+    """True for a UPR recommendation, False for anything else, None for a UPR record whose
+    AnnotationType is missing (read as a recommendation, with a problem)."""
     body = item.get("Body")
     if body != "- UPR":
         if isinstance(body, str):
             if _label(body).casefold() not in _UPR_BODIES:
                 return False
-        elif not any(_label(value).casefold() in _UPR_BODIES
-                     for value in _as_list(body) if value is not None):
+        elif not any(
+            _label(value).casefold() in _UPR_BODIES for value in _as_list(body) if value is not None
+        ):
             return False
     kind = item.get("AnnotationType")
     if kind == "- Recommendations":
         return True
-    return any(
-        _label(value).casefold().startswith("recommendation")
-        for value in _as_list(kind)
-        if value is not None
-    )
+    labels = _labels(kind)
+    if not labels:
+        return None
+    return any(label.casefold().startswith("recommendation") for label in labels)
 
 
 def _parse_date(value: Any) -> dt.date | None:

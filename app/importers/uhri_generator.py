@@ -263,8 +263,8 @@ _TOPICS: tuple[_Topic, ...] = (
             "and Members of Their Families",
             "the Second Optional Protocol to the International Covenant on Civil and Political "
             "Rights, aiming at the abolition of the death penalty",
-            "the Optional Protocol to the Convention on the Rights of the Child on a communications "
-            "procedure",
+            "the Optional Protocol to the Convention on the Rights of the Child on a "
+            "communications procedure",
             "the Domestic Workers Convention, 2011 (No. 189) of the International Labour "
             "Organization",
             "the Convention relating to the Status of Stateless Persons",
@@ -832,6 +832,7 @@ class _Generator:
 
         recommenders: list[_State] = []
         wanted = 1 if rng.random() < 0.8 else (2 if rng.random() < 0.75 else 3)
+        wanted = min(wanted, len(self.states) - 1)
         while len(recommenders) < wanted:
             other = rng.choice(self.states)
             if other is not state and other not in recommenders:
@@ -899,7 +900,9 @@ class _Generator:
                 f"<p>{number}. The Committee recommends that the State party:</p>",
                 *items,
             ]
-        themes, groups, sdgs = [], [], []
+        themes: list[str] = []
+        groups: list[str] = []
+        sdgs: list[str] = []
         for topic in topics:
             for mine, theirs in zip((themes, groups, sdgs), self._labels(topic), strict=True):
                 mine.extend(label for label in theirs if label not in mine)

@@ -14,8 +14,10 @@ import pytest
 
 from app.importers.records import ParseError, ThemeRef
 from app.importers.uhri import (
+    UhriProblem,
     UhriProblemError,
     UhriReader,
+    UhriRecord,
     batched,
     iter_uhri_recommendations,
     map_position_labels,
@@ -26,9 +28,24 @@ from app.importers.uhri_generator import generate_uhri_export, main
 from app.vocab import Position, cycle_of_session
 
 UPR_KEYS = [
-    "AnnotationId", "AnnotationType", "Body", "Countries", "DocumentId", "PublicationDate",
-    "PublicationDateOnUhri", "Regions", "Sdgs", "Symbol", "Text", "Themes", "AffectedPersons",
-    "UprCycle", "UprSession", "UprPositions", "UprRecommendingCountry", "UprRecommendingRegions",
+    "AnnotationId",
+    "AnnotationType",
+    "Body",
+    "Countries",
+    "DocumentId",
+    "PublicationDate",
+    "PublicationDateOnUhri",
+    "Regions",
+    "Sdgs",
+    "Symbol",
+    "Text",
+    "Themes",
+    "AffectedPersons",
+    "UprCycle",
+    "UprSession",
+    "UprPositions",
+    "UprRecommendingCountry",
+    "UprRecommendingRegions",
 ]
 
 
@@ -57,7 +74,8 @@ def _upr(**overrides: Any) -> dict[str, Any]:
         "Regions": ["Europe and Central Asia"],
         "Sdgs": [],
         "Symbol": "A/HRC/59/15",
-        "Text": "<p>140.1 Ratify the Optional Protocol to the Convention against Torture (Chile);</p>",
+        "Text": "<p>140.1 Ratify the Optional Protocol to the Convention against Torture "
+        "(Chile);</p>",
         "Themes": ["- Ratification of & accession to international instruments"],
         "AffectedPersons": [],
         "UprCycle": "- Cycle 4",
@@ -80,8 +98,13 @@ def test_generated_export_reads_back(small_export: Path) -> None:
     upr = {i: item for i, item in enumerate(raw) if item["Body"] == "- UPR"}
     others = [item for item in raw if item["Body"] != "- UPR"]
     assert len(upr) == 300
-    assert all(o["UprCycle"] is None and o["UprSession"] == [] and o["UprPositions"] == []
-               and o["UprRecommendingCountry"] == [] for o in others)
+    assert all(
+        o["UprCycle"] is None
+        and o["UprSession"] == []
+        and o["UprPositions"] == []
+        and o["UprRecommendingCountry"] == []
+        for o in others
+    )
 
     reader = UhriReader(small_export)
     records = list(reader)
@@ -130,8 +153,9 @@ def test_generated_values_are_realistic(tmp_path: Path) -> None:
         assert 1 <= len(r.recommendation.themes) <= 4
     # per review, paragraphs are numbered <n>.1, <n>.2, ... without gaps
     first = next(iter(reviews))
-    paragraphs = [r.recommendation.paragraph for r in records
-                  if (r.session, r.state_under_review) == first]
+    paragraphs = [
+        r.recommendation.paragraph for r in records if (r.session, r.state_under_review) == first
+    ]
     assert [p.split(".")[1] for p in paragraphs] == [str(i) for i in range(1, len(paragraphs) + 1)]
 
 
@@ -156,6 +180,12 @@ def test_generator_cli_and_given_states(tmp_path: Path) -> None:
     records = list(iter_uhri_recommendations(out))
     assert {r.state_under_review for r in records} <= set(names)
     assert {s for r in records for s in r.recommendation.recommending_states} <= set(names)
+    generate_uhri_export(out, upr_records=400, other_records=10, seed=2, states=names[:2])
+    pairs = {
+        (r.state_under_review, *r.recommendation.recommending_states)
+        for r in iter_uhri_recommendations(out)
+    }
+    assert pairs == {("Slovenia", "Chile"), ("Chile", "Slovenia")}
 
 
 # --------------------------------------------------------------------------- hand-written records
@@ -175,13 +205,23 @@ def test_odd_label_styles_and_html(tmp_path: Path) -> None:
             UprPositions=["Supported", "- Supported"],
             Themes=["- Women's rights", "A12 Acceptance of international norms"],
             AffectedPersons=["- Women", "- Girls"],
-            Sdgs=["- 16 - PEACE, JUSTICE AND STRONG INSTITUTIONS",
-                  "5.2 - Eliminate all forms of violence against all women and girls", "16.a"],
+            Sdgs=[
+                "- 16 - PEACE, JUSTICE AND STRONG INSTITUTIONS",
+                "5.2 - Eliminate all forms of violence against all women and girls",
+                "16.a",
+            ],
         ),
-        _upr(UprSession=["Session 34"], UprPositions="- Noted", UprRecommendingCountry="Portugal",
-             Text="115.7 Adopt a strategy (No. 189) (Portugal, Slovakia)."),
-        _upr(UprSession=[20], UprPositions=["Partially supported", "Supported"],
-             Text="<p>115.8 Consider ratifying ILO Convention (No. 189) (Chile);</p>"),
+        _upr(
+            UprSession=["Session 34"],
+            UprPositions="- Noted",
+            UprRecommendingCountry="Portugal",
+            Text="115.7 Adopt a strategy (No. 189) (Portugal, Slovakia).",
+        ),
+        _upr(
+            UprSession=[20],
+            UprPositions=["Partially supported", "Supported"],
+            Text="<p>115.8 Consider ratifying ILO Convention (No. 189) (Chile);</p>",
+        ),
         {**_upr(), "Body": "- CRC", "UprSession": [], "UprCycle": None},
         _upr(AnnotationType="- Concerns/Observations"),
     ]
@@ -194,12 +234,14 @@ def test_odd_label_styles_and_html(tmp_path: Path) -> None:
     rec = first.recommendation
     assert rec.paragraph == "140.2"
     assert rec.text == (
-        "Ratify the Council of Europe\u2019s Convention & its protocol, in line with \"Istanbul\""
+        'Ratify the Council of Europe\u2019s Convention & its protocol, in line with "Istanbul"'
     )
     assert rec.recommending_states == ["Bolivia (Plurinational State of)", "Côte d'Ivoire"]
     assert rec.position is Position.supported
-    assert rec.themes == [ThemeRef("Women's rights"),
-                          ThemeRef("Acceptance of international norms", "A12")]
+    assert rec.themes == [
+        ThemeRef("Women's rights"),
+        ThemeRef("Acceptance of international norms", "A12"),
+    ]
     assert rec.affected_groups == ["Women", "Girls"]
     assert rec.sdgs == ["16", "5.2", "16.a"]
     # the state group is removed even though Slovakia is not in UprRecommendingCountry,
@@ -223,17 +265,20 @@ def test_unmappable_values_are_reported_not_dropped(tmp_path: Path) -> None:
         "not an object",
         _upr(AnnotationId="a7", Countries=["Slovenia", "Italy"]),
         _upr(AnnotationId="a8"),
+        _upr(AnnotationId="a9", UprSession=["- 48", "- to be confirmed"]),
+        _upr(AnnotationId="a10", AnnotationType=None),
     ]
     path = _write(tmp_path, records)
     reader = UhriReader(path)
     got = list(reader)
-    assert [r.annotation_id for r in got] == ["a0", "a4", "a5", "a8"]
+    assert [r.annotation_id for r in got] == ["a0", "a4", "a5", "a8", "a9", "a10"]
     unclear = got[0].recommendation
     assert unclear.position is Position.unclear
     assert unclear.position_text == "Accepted with reservations"
     assert got[1].recommendation.position is Position.unclear
     assert got[1].recommendation.position_text == "Supported; Noted"
     assert got[2].recommendation.sdgs == []
+    assert got[4].session == 48
 
     found = {(p.location, p.annotation_id, p.field, p.skipped) for p in reader.problems}
     assert found == {
@@ -246,6 +291,8 @@ def test_unmappable_values_are_reported_not_dropped(tmp_path: Path) -> None:
         ("record 5", "a5", "UprRecommendingCountry", False),
         ("record 6", None, "record", True),
         ("record 7", "a7", "Countries", True),
+        ("record 9", "a9", "UprSession", False),
+        ("record 10", "a10", "AnnotationType", False),
     }
     problem = next(p for p in reader.problems if p.location == "record 1")
     assert "paragraph number" in problem.message
@@ -261,9 +308,9 @@ def test_unmappable_values_are_reported_not_dropped(tmp_path: Path) -> None:
     assert caught.value.uhri_problem.field == "UprPositions"
     assert isinstance(caught.value, ParseError)
     # or collect into the caller's list
-    collected: list = []
-    assert len(list(iter_uhri_recommendations(path, problems=collected))) == 4
-    assert len(collected) == 9
+    collected: list[UhriProblem] = []
+    assert len(list(iter_uhri_recommendations(path, problems=collected))) == 6
+    assert len(collected) == 11
 
 
 def test_truncated_file_raises_parse_error_with_location(
@@ -275,7 +322,7 @@ def test_truncated_file_raises_parse_error_with_location(
     truncated = tmp_path / "truncated.json"
     truncated.write_bytes(data[:cut])
     reader = UhriReader(truncated)
-    seen = []
+    seen: list[UhriRecord] = []
     with pytest.raises(ParseError) as caught:
         seen.extend(reader)
     assert caught.value.file == str(truncated)
@@ -347,8 +394,18 @@ def test_batched() -> None:
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("48", 48), ("- 48", 48), ("48th session", 48), ("Session 48", 48), (48, 48),
-     ("- Session 7 (February 2010)", 7), ("", None), ("- n/a", None), (0, None), (True, None)],
+    [
+        ("48", 48),
+        ("- 48", 48),
+        ("48th session", 48),
+        ("Session 48", 48),
+        (48, 48),
+        ("- Session 7 (February 2010)", 7),
+        ("", None),
+        ("- n/a", None),
+        (0, None),
+        (True, None),
+    ],
 )
 def test_parse_session(value: Any, expected: int | None) -> None:
     assert parse_session(value) == expected
@@ -356,10 +413,15 @@ def test_parse_session(value: Any, expected: int | None) -> None:
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("16.2 - Protect children from abuse, exploitation, trafficking and violence", "16.2"),
-     ("- 16 - PEACE, JUSTICE AND STRONG INSTITUTIONS", "16"), ("16.10 - Access", "16.10"),
-     ("SDG 5.2", "5.2"), ("1.b - Policy frameworks", "1.b"), ("18 - No such goal", None),
-     ("Peace", None)],
+    [
+        ("16.2 - Protect children from abuse, exploitation, trafficking and violence", "16.2"),
+        ("- 16 - PEACE, JUSTICE AND STRONG INSTITUTIONS", "16"),
+        ("16.10 - Access", "16.10"),
+        ("SDG 5.2", "5.2"),
+        ("1.b - Policy frameworks", "1.b"),
+        ("18 - No such goal", None),
+        ("Peace", None),
+    ],
 )
 def test_parse_sdg(value: str, expected: str | None) -> None:
     assert parse_sdg(value) == expected
@@ -367,15 +429,24 @@ def test_parse_sdg(value: str, expected: str | None) -> None:
 
 @pytest.mark.parametrize(
     ("labels", "position", "has_problem"),
-    [([], None, False), (["Supported"], Position.supported, False),
-     (["SUPPORTED."], Position.supported, False), (["Accepted"], Position.supported, False),
-     (["Noted", "noted"], Position.noted, False), (["Rejected"], Position.noted, False),
-     (["Supported in part"], Position.supported_in_part, False),
-     (["Partially supported", "Noted"], Position.supported_in_part, False),
-     (["Pending"], Position.pending, False), (["Supported", "Noted"], Position.unclear, True),
-     (["Supported", "Pending"], Position.unclear, True), (["Maybe"], Position.unclear, True)],
+    [
+        ([], None, False),
+        (["Supported"], Position.supported, False),
+        (["SUPPORTED."], Position.supported, False),
+        (["Accepted"], Position.supported, False),
+        (["Noted", "noted"], Position.noted, False),
+        (["Rejected"], Position.noted, False),
+        (["Supported in part"], Position.supported_in_part, False),
+        (["Partially supported", "Noted"], Position.supported_in_part, False),
+        (["Pending"], Position.pending, False),
+        (["Supported", "Noted"], Position.unclear, True),
+        (["Supported", "Pending"], Position.unclear, True),
+        (["Maybe"], Position.unclear, True),
+    ],
 )
-def test_map_position_labels(labels: list[str], position: Position | None, has_problem: bool) -> None:
+def test_map_position_labels(
+    labels: list[str], position: Position | None, has_problem: bool
+) -> None:
     got, text, problem = map_position_labels(labels)
     assert got == position
     assert (problem is not None) == has_problem
@@ -387,15 +458,15 @@ def test_map_position_labels(labels: list[str], position: Position | None, has_p
 
 def test_reading_streams_in_constant_memory(tmp_path: Path) -> None:
     path = tmp_path / "big.json"
-    generate_uhri_export(path, upr_records=12_000, other_records=8_000, seed=5)
+    generate_uhri_export(path, upr_records=3_000, other_records=5_000, seed=5)
     size = path.stat().st_size
-    assert size > 20_000_000
+    assert size > 10_000_000
     tracemalloc.start()
     try:
         count = sum(1 for _ in UhriReader(path))
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert count == 12_000
+    assert count == 3_000
     # a parser that loaded the file would need several times its size
-    assert peak < size / 10, (peak, size)
+    assert peak < size / 15, (peak, size)
