@@ -94,10 +94,10 @@ class Vocabulary:
         return word in COMMON_WORDS or (len(word) > 2 and word in self.standalone)
 
 
-def read_pdf(path: Path, *, max_pages: int | None = None) -> list[Page]:
+def read_pdf(path: Path) -> list[Page]:
     """Read a PDF into clean pages (see the module docstring); raise ParseError if unreadable."""
     reader = _open(path)
-    raw_pages = _extract(reader, path, max_pages, layout=False)
+    raw_pages = _extract(reader, path, layout=False)
     pages = []
     for number, raw in enumerate(raw_pages, start=1):
         lines = [re.sub(r"\s+", " ", line).rstrip() for line in raw.splitlines()]
@@ -109,7 +109,7 @@ def read_pdf(path: Path, *, max_pages: int | None = None) -> list[Page]:
     lines = [line for page in pages for line in page.lines]
     vocabulary = build_vocabulary(lines)
     if any(repair_split_words(line, vocabulary) != line for line in lines):
-        layout = _extract(reader, path, max_pages, layout=True)
+        layout = _extract(reader, path, layout=True)
         vocabulary = build_vocabulary(lines, [ln for text in layout for ln in text.splitlines()])
     for page in pages:
         page.lines = [repair_split_words(line, vocabulary) for line in page.lines]
@@ -131,11 +131,10 @@ def _open(path: Path) -> PdfReader:
     return reader
 
 
-def _extract(reader: PdfReader, path: Path, max_pages: int | None, *, layout: bool) -> list[str]:
-    pages = reader.pages[:max_pages] if max_pages else reader.pages
+def _extract(reader: PdfReader, path: Path, *, layout: bool) -> list[str]:
     mode = "layout" if layout else "plain"
     try:
-        texts = [page.extract_text(extraction_mode=mode) or "" for page in pages]
+        texts = [page.extract_text(extraction_mode=mode) or "" for page in reader.pages]
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
         if layout:  # the second extraction only helps the repair; do without it
             return []

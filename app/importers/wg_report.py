@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from app.importers.pdf_text import Page, numbered_lines, read_pdf
@@ -57,7 +58,6 @@ _CITED_KINDS = {
 _HEADING_RE = re.compile(r"^(?:[IVX]+\.\s*)?Conclusions and/or recommendations\s*$")
 _PARAGRAPH_RE = re.compile(r"^(\d{1,3})\.\s+(.*)$")
 _SECTION_END_RE = re.compile(r"^(?:[IVX]+\.\s+\S|Annex\b|\d{1,3}\.\s+All conclusions)")
-_UNITS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _UNIT_ORDINALS = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
                   "eighth", "ninth"]  # fmt: skip
 _TEENS = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
@@ -84,24 +84,38 @@ def parse_working_group_report(path: Path) -> ParsedDocument:
     cover = read_cover(pages, file)
     intro = " ".join(line for page in pages[:4] for line in page.lines + page.footnotes)
     session, state, metadata = read_introduction(intro, file)
-    metadata.hrc_session = cover["hrc_session"]
+    metadata.hrc_session = cover.hrc_session
     document = ParsedDocument(
         file=file,
-        symbol=cover["symbol"],
+        symbol=cover.symbol,
         kind=DocumentKind.working_group_report,
         session=session,
         state_under_review=state,
-        date=cover["date"],
+        date=cover.date,
         metadata=metadata,
         cited_documents=_cited_documents(intro),
     )
     document.recommendations = _recommendations(pages, file, document.warnings)
+    if str(cover.hrc_session) != cover.symbol.split("/")[2]:
+        document.warnings.append(
+            f"cover says HRC session {cover.hrc_session}, symbol {cover.symbol}"
+        )
     if len(metadata.troika) != 3:
         document.warnings.append(f"troika has {len(metadata.troika)} names: {metadata.troika}")
     return document
 
 
-def read_cover(pages: list[Page], file: str) -> dict:
+@dataclass(frozen=True)
+class Cover:
+    """What the cover page of a UN report or addendum says."""
+
+    symbol: str
+    date: dt.date | None
+    hrc_session: int
+    state: str | None
+
+
+def read_cover(pages: list[Page], file: str) -> Cover:
     """Symbol, issue date, HRC session and state named on the cover page of a UN report."""
     raw = re.sub(r"\s+", " ", pages[0].raw)
     headers = " ".join(page.raw[:200] for page in pages[1:3])
@@ -111,16 +125,16 @@ def read_cover(pages: list[Page], file: str) -> dict:
     symbol = max(symbols, key=len)
     date = re.search(rf"Distr\.: \w+ ({_DATE})", raw)
     hrc = re.search(r"Human Rights Council ([\w-]+) session", raw)
-    hrc_session = ordinal_number(hrc.group(1)) if hrc else None
-    if hrc_session is None:
-        hrc_session = int(symbol.split("/")[2])
-    state = re.search(r"Universal Periodic Review\*? (.+?)(?: \*| Addendum| United Nations|$)", raw)
-    return {
-        "symbol": symbol,
-        "date": parse_date(date.group(1)) if date else None,
-        "hrc_session": hrc_session,
-        "state": state.group(1).strip() if state else None,
-    }
+    state = re.search(
+        r"Working Group on the Universal Periodic Review\*? (.+?)(?: \*| Addendum| United Nat|$)",
+        raw,
+    )
+    return Cover(
+        symbol=symbol,
+        date=parse_date(date.group(1)) if date else None,
+        hrc_session=(hrc and ordinal_number(hrc.group(1))) or int(symbol.split("/")[2]),
+        state=state.group(1).strip() if state else None,
+    )
 
 
 def read_introduction(text: str, file: str) -> tuple[int, str, ReviewMetadata]:
