@@ -1,7 +1,8 @@
 """The bundled reference data (states, aliases, cycles, sessions, SDGs, known reviews) and its seed.
 
 Seeding is idempotent: it inserts what is missing and updates what differs; a value left empty
-in the reference files never clears a value an import has filled in.
+in the reference files never clears a value an import has filled in. For reviews the imported
+official documents are the authority: the reference files only fill what is still empty.
 """
 
 from __future__ import annotations
@@ -51,8 +52,19 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def _upsert(db: Session, report: SeedReport, model: type[SQLModel], key: Any, **values: Any) -> Any:
-    """Insert a row or update the columns that differ, skipping values that are None."""
+def _upsert(
+    db: Session,
+    report: SeedReport,
+    model: type[SQLModel],
+    key: Any,
+    *,
+    fill_only: bool = False,
+    **values: Any,
+) -> Any:
+    """Insert a row or update the columns that differ, skipping values that are None.
+
+    With `fill_only`, only columns that are still empty are set.
+    """
     row = db.get(model, key)
     if row is None:
         row = model(**values)
@@ -61,7 +73,8 @@ def _upsert(db: Session, report: SeedReport, model: type[SQLModel], key: Any, **
         return row
     changed = False
     for name, value in values.items():
-        if value is not None and getattr(row, name) != value:
+        current = getattr(row, name)
+        if value is not None and current != value and not (fill_only and current is not None):
             setattr(row, name, value)
             changed = True
     report.changed += changed
@@ -138,6 +151,7 @@ def _seed_review(db: Session, report: SeedReport, entry: dict[str, Any]) -> None
         report,
         Review,
         rid,
+        fill_only=True,
         id=rid,
         session_number=entry["session"],
         state_iso3=entry["state"],
@@ -154,7 +168,9 @@ def _seed_review(db: Session, report: SeedReport, entry: dict[str, Any]) -> None
     )
     db.flush()
     for seat, iso3 in enumerate(entry.get("troika") or [], start=1):
-        _upsert(db, report, TroikaSeat, (rid, seat), review_id=rid, seat=seat, iso3=iso3)
+        _upsert(
+            db, report, TroikaSeat, (rid, seat), fill_only=True, review_id=rid, seat=seat, iso3=iso3
+        )
     for document in entry.get("documents") or []:
         kind = DocumentKind(document["kind"])
         found = db.exec(
@@ -173,6 +189,6 @@ def _seed_review(db: Session, report: SeedReport, entry: dict[str, Any]) -> None
         if found is None:
             db.add(Document(**values))
             report.added += 1
-        elif values["date"] is not None and found.date != values["date"]:
+        elif values["date"] is not None and found.date is None:
             found.date = values["date"]
             report.changed += 1

@@ -1,4 +1,5 @@
-"""Fixtures: a migrated, seeded database per backend (SQLite always, PostgreSQL when configured).
+"""Fixtures: a database per backend (SQLite always, PostgreSQL when configured) holding what the
+default instance holds: the migrated schema, the reference data and the bundled documents.
 
 Every database test runs once per backend. PostgreSQL runs when `UPR_TEST_POSTGRES_URL` names a
 server database the tests may use to create and drop their own (e.g.
@@ -11,6 +12,7 @@ Each test runs inside a transaction that is rolled back afterwards; code under t
 
 from __future__ import annotations
 
+import functools
 import os
 import uuid
 from collections.abc import Callable, Iterator
@@ -23,6 +25,9 @@ from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
 from app.db import build_engine, get_db, get_engine
+from app.importers.documents import bundled_documents, parse_document
+from app.importers.loader import load_document
+from app.importers.records import ParsedDocument
 from app.main import create_app
 from app.migrate import upgrade
 from app.reference import seed
@@ -76,11 +81,21 @@ def database_url(
         _drop_postgres_database(admin, name)
 
 
+@functools.cache
+def bundled_documents_parsed() -> list[ParsedDocument]:
+    """The bundled official documents, parsed once per test process."""
+    return [parse_document(spec) for spec in bundled_documents()]
+
+
 def _prepare(url: str) -> None:
+    """Migrate, seed and import the bundled documents: the default instance's data."""
     upgrade(url)
     engine = build_engine(url)
     with Session(engine) as db:
         seed(db)
+    for document in bundled_documents_parsed():
+        with Session(engine) as db:
+            load_document(db, document)
     engine.dispose()
 
 

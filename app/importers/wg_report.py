@@ -6,8 +6,9 @@ What is read, and from where:
 - from the introduction (paragraphs 1-3): the Working Group session ("held its forty-eighth
   session from 20 to 31 January 2025"), the state under review ("The review of Slovenia was
   held at the 13th meeting, on 28 January 2025"), the head of delegation (the words after
-  "was headed by", as written), the adoption of the report ("At its 17th meeting, held on 31
-  January 2025, the Working Group adopted"), the troika (names as written, a leading "the"
+  "was headed by", written person first: "Tanja Fajon, Deputy Prime Minister and ..."),
+  the adoption of the report ("At its 17th meeting, held on 31 January 2025, the Working
+  Group adopted"), the troika (names as written, a leading "the"
   before a capital dropped) and the national report, compilation and summary
   ("A/HRC/WG.6/48/SVN/1" .. "/3", also in footnotes);
 - from section "Conclusions and/or recommendations": every recommendation. Cycles 2-4 number
@@ -137,6 +138,25 @@ def read_cover(pages: list[Page], file: str) -> Cover:
     )
 
 
+_OFFICE_RE = re.compile(
+    r"\b(Minister|Secretary|Ambassador|President|Director|Representative|Deputy|Head|"
+    r"Chair|Commissioner|Ombudsman|Advis[eo]r|State)\b"
+)
+
+
+def _person_first(headed_by: str) -> str:
+    """The head of delegation written person first, whichever order the report uses.
+
+    "the Minister of Justice, Goran Klemenčič" -> "Goran Klemenčič, Minister of Justice";
+    "Goran Klemenčič, Minister of Justice" stays as it is.
+    """
+    text = re.sub(r"^the ", "", headed_by.strip())
+    office, _, person = text.rpartition(", ")
+    if office and _OFFICE_RE.search(office) and not _OFFICE_RE.search(person):
+        return f"{person}, {office}"
+    return text
+
+
 def read_introduction(text: str, file: str) -> tuple[int, str, ReviewMetadata]:
     """Session number, state under review and review metadata from a report's introduction."""
     session = re.search(r"held its ([\w-]+) session", text)
@@ -163,7 +183,7 @@ def read_introduction(text: str, file: str) -> tuple[int, str, ReviewMetadata]:
     head = re.search(r"was headed by (.+?)\.\s+At its", text) or re.search(
         r"was headed by (.+?)\.\s+(?=[A-Z][a-z])", text
     )
-    metadata.head_of_delegation = head.group(1).strip() if head else None
+    metadata.head_of_delegation = _person_first(head.group(1)) if head else None
     adopted = re.search(rf"held on ({_DATE}),? the Working Group adopted", text)
     metadata.report_adopted_on = parse_date(adopted.group(1)) if adopted else None
     return number, _drop_article(review.group(1)), metadata

@@ -238,7 +238,7 @@ def test_session_48_review_metadata(report_48):
     assert meta.report_adopted_on == dt.date(2025, 1, 31)
     assert meta.troika == ["Dominican Republic", "South Africa", "Thailand"]
     assert meta.head_of_delegation == (
-        "Deputy Prime Minister and Minister of Foreign and European Affairs, Tanja Fajon"
+        "Tanja Fajon, Deputy Prime Minister and Minister of Foreign and European Affairs"
     )
     assert meta.hrc_session == 59
     assert [(d.symbol, d.kind) for d in report_48.cited_documents] == [
@@ -337,7 +337,7 @@ def test_session_07_report(report_07):
     meta = report_07.metadata
     assert (meta.review_date, meta.meeting_number) == (dt.date(2010, 2, 16), 14)
     assert meta.troika == ["Egypt", "Brazil", "United States of America"]
-    assert meta.head_of_delegation == "the Minister for Foreign Affairs, Samuel \u017dbogar"
+    assert meta.head_of_delegation == "Samuel \u017dbogar, Minister for Foreign Affairs"
     assert meta.hrc_session == 14
     assert [r.paragraph for r in report_07.recommendations] == [f"111.{n}" for n in range(1, 98)]
     recs = by_paragraph(report_07)
