@@ -5,6 +5,7 @@ from fastapi.routing import APIRoute
 
 from app import __version__
 from app.health.routes import router as health_router
+from app.kit.docs import install_offline_docs
 from app.kit.problems import install_problem_handlers
 from app.recommendations.routes import router as recommendations_router
 from app.reviews.routes import router as reviews_router
@@ -46,8 +47,11 @@ def create_app() -> FastAPI:
         openapi_tags=TAGS,
         license_info={"name": "MIT", "identifier": "MIT"},
         generate_unique_id_function=_operation_id,
+        docs_url=None,
+        redoc_url=None,
     )
     install_problem_handlers(app)
+    install_offline_docs(app)
     for router in (
         states_router,
         cycles_router,

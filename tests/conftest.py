@@ -99,6 +99,13 @@ def _prepare(url: str) -> None:
     engine.dispose()
 
 
+def pytest_report_header(config: pytest.Config) -> str:
+    """Say up front whether the PostgreSQL variants will run."""
+    if os.environ.get("UPR_TEST_POSTGRES_URL"):
+        return "databases: SQLite and PostgreSQL (UPR_TEST_POSTGRES_URL)"
+    return "databases: SQLite only; PostgreSQL variants are skipped (set UPR_TEST_POSTGRES_URL)"
+
+
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Run every test that needs a database once per backend."""
     if "database_url" in metafunc.fixturenames:
