@@ -175,7 +175,7 @@ def import_uhri(
     def run(progress: Callable[[int], None]) -> ImportReport:
         try:
             return load_uhri(
-                get_engine(),
+                lambda: Session(get_engine()),
                 file,
                 batch_size=batch_size,
                 restart=restart,
@@ -222,3 +222,7 @@ def add_alias(
 def main() -> None:
     """Entry point of the `upr` script."""
     cli()
+
+
+if __name__ == "__main__":
+    main()
