@@ -12,6 +12,7 @@ Each test runs inside a transaction that is rolled back afterwards; code under t
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import uuid
@@ -43,42 +44,43 @@ def postgres_admin_url() -> str | None:
     return url
 
 
-def _create_postgres_database(admin_url: str) -> tuple[str, Engine]:
+@contextlib.contextmanager
+def empty_database(backend: str, folder: Path) -> Iterator[str]:
+    """The URL of a new, empty database of `backend`, dropped afterwards."""
+    if backend == "sqlite":
+        yield f"sqlite:///{folder / f'upr-{uuid.uuid4().hex[:8]}.sqlite3'}"
+        return
+    admin_url = postgres_admin_url()
+    if not admin_url:
+        pytest.skip("PostgreSQL tests need UPR_TEST_POSTGRES_URL (see tests/conftest.py)")
     name = f"upr_test_{uuid.uuid4().hex[:12]}"
     admin = build_engine(admin_url).execution_options(isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         connection.execute(text(f'CREATE DATABASE "{name}"'))
-    return name, admin
-
-
-def _drop_postgres_database(admin: Engine, name: str) -> None:
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    try:
+        yield make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 @pytest.fixture(scope="session")
 def database_url(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[str]:
-    """A fresh, migrated, seeded database of the requested backend, for the whole test run."""
-    backend = request.param
-    if backend == "sqlite":
-        path: Path = tmp_path_factory.mktemp("db") / "upr.sqlite3"
-        url = f"sqlite:///{path}"
-        _prepare(url)
+    """A database holding the default instance's data, shared by the whole test run."""
+    with empty_database(request.param, tmp_path_factory.mktemp("db")) as url:
+        _prepare(url, with_documents=True)
         yield url
-        return
-    admin_url = postgres_admin_url()
-    if not admin_url:
-        pytest.skip("PostgreSQL tests need UPR_TEST_POSTGRES_URL (see tests/conftest.py)")
-    name, admin = _create_postgres_database(admin_url)
-    url = make_url(admin_url).set(database=name).render_as_string(hide_password=False)
-    try:
-        _prepare(url)
+
+
+@pytest.fixture
+def scratch_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A migrated, seeded database of its own for one test that commits for real."""
+    with empty_database(request.param, tmp_path) as url:
+        _prepare(url, with_documents=False)
         yield url
-    finally:
-        _drop_postgres_database(admin, name)
 
 
 @functools.cache
@@ -87,13 +89,13 @@ def bundled_documents_parsed() -> list[ParsedDocument]:
     return [parse_document(spec) for spec in bundled_documents()]
 
 
-def _prepare(url: str) -> None:
-    """Migrate, seed and import the bundled documents: the default instance's data."""
+def _prepare(url: str, *, with_documents: bool) -> None:
+    """Migrate and seed; with documents, also import the bundled ones (the default instance)."""
     upgrade(url)
     engine = build_engine(url)
     with Session(engine) as db:
         seed(db)
-    for document in bundled_documents_parsed():
+    for document in bundled_documents_parsed() if with_documents else []:
         with Session(engine) as db:
             load_document(db, document)
     engine.dispose()
@@ -110,6 +112,8 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Run every test that needs a database once per backend."""
     if "database_url" in metafunc.fixturenames:
         metafunc.parametrize("database_url", BACKENDS, indirect=True, scope="session")
+    if "scratch_database_url" in metafunc.fixturenames:
+        metafunc.parametrize("scratch_database_url", BACKENDS, indirect=True)
 
 
 @pytest.fixture(scope="session")
