@@ -34,6 +34,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from lxml.etree import XMLSyntaxError
 
 from app.importers.records import ParsedDocument, ParsedRecommendation, ParseError, ThemeRef
+from app.importers.state_groups import split_trailing_states
 from app.vocab import DocumentKind, Position
 
 # Column roles and their header keywords, tried in this order (first match wins).
@@ -69,13 +70,6 @@ _POSITIONS = {
     "supported in part": Position.supported_in_part,
     "pending": Position.pending,
 }
-# Lower-case words allowed inside state names, and words that mark a group as text, not states.
-_NAME_CONNECTORS = {"and", "of", "the", "former", "da", "de", "del", "des", "du"}
-_NOT_STATE_RE = re.compile(
-    r"\b(act|agenda|code|committee|convention|covenant|declaration|law|plan|principles"
-    r"|programme|protocol|rules|strategy)\b",
-    re.IGNORECASE,
-)
 
 
 def parse_thematic_list(path: Path, *, session: int, state_under_review: str) -> ParsedDocument:
@@ -261,66 +255,8 @@ def map_position(wording: str) -> Position:
 
 
 def split_recommending_states(sentence: str) -> tuple[str, list[str]]:
-    """Split "text (State) (State, State);" into the text and the state names, as written.
-
-    The final ';' or '.' is dropped, then parenthesised groups are taken from the end while
-    they look like lists of state names. A group such as "(Islamic Republic of)" that follows
-    "(Iran)" is read as part of that name.
-    """
-    body = _clean(sentence)
-    body = body[:-1].rstrip() if body.endswith((";", ".")) else body
-    groups: list[list[str]] = []
-    while body.endswith(")"):
-        start = _opening_paren(body)
-        if start is None:
-            break
-        items = _split_top_level(body[start + 1 : -1])
-        if not items or not all(_looks_like_state(item) for item in items):
-            break
-        groups.insert(0, items)
-        body = body[:start].rstrip()
-    states: list[str] = []
-    for item in (i for group in groups for i in group):
-        if states and re.search(r"\bof( the)?$", item) and "(" not in item:
-            states[-1] = f"{states[-1]} ({item})"
-        else:
-            states.append(item)
-    return body, states
-
-
-def _opening_paren(text: str) -> int | None:
-    """Index of the '(' that matches the final ')' of `text`, or None if unbalanced."""
-    depth = 0
-    for index in range(len(text) - 1, -1, -1):
-        depth += {")": 1, "(": -1}.get(text[index], 0)
-        if depth == 0:
-            return index
-    return None
-
-
-def _split_top_level(text: str) -> list[str]:
-    """Split on commas and semicolons that are not inside parentheses."""
-    items, depth, current = [], 0, ""
-    for char in text:
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        if char in ",;" and depth == 0:
-            items.append(current)
-            current = ""
-        else:
-            current += char
-    return [item.strip() for item in [*items, current] if item.strip()]
-
-
-def _looks_like_state(item: str) -> bool:
-    """Whether a name looks like a state's: capitalised words, no digits, not an acronym."""
-    words = item.replace("(", " ").replace(")", " ").split()
-    if not words or len(item) > 80 or item.isupper() or re.search(r"\d", item):
-        return False
-    if _NOT_STATE_RE.search(item):
-        return False
-    return any(w[0].isupper() for w in words) and all(
-        w[0].isupper() or w in _NAME_CONNECTORS or re.match(r"d['\u2019]", w) for w in words
-    )
+    """Split "text (State) (State, State);" into the text and the state names, as written."""
+    return split_trailing_states(_clean(sentence))
 
 
 def _theme_ref(label: str) -> ThemeRef:

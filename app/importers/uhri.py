@@ -54,6 +54,7 @@ from typing import IO, Any, TypeVar
 import ijson
 
 from app.importers.records import ParsedRecommendation, ParseError, ThemeRef
+from app.importers.state_groups import name_key, split_trailing_states
 from app.vocab import Position
 
 __all__ = [
@@ -173,7 +174,6 @@ _SDG = re.compile(
 )
 _THEME_CODE = re.compile(r"^([A-K]\d{1,2})\s+(?:[-\u2013]\s+)?(\S.*)$")
 _DATE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})")
-_STATE_LIKE = re.compile(r"^[A-Z\u00c0-\u024f][^\d()\[\]{};:]*(?:\([^()\d]*\))?$")
 _TRAILING = " \t;.,"
 
 
@@ -212,10 +212,6 @@ def _html_to_text(value: str) -> str:
         value = html.unescape(value)
     value = value.replace("\u200b", "").replace("\ufeff", "")
     return _WS.sub(" ", value).strip()
-
-
-def _norm_name(name: str) -> str:
-    return _WS.sub(" ", name.replace("\u2019", "'").replace("\u00a0", " ")).strip().casefold()
 
 
 def parse_session(value: Any) -> int | None:
@@ -328,72 +324,16 @@ def map_position_labels(labels: list[str]) -> tuple[Position | None, str | None,
     return Position.unclear, text, f"conflicting positions: {text}"
 
 
-def _matching_open(text: str) -> int | None:
-    """Index of the "(" that balances the ")" ending `text`."""
-    depth = 0
-    for i in range(len(text) - 1, -1, -1):
-        char = text[i]
-        if char == ")":
-            depth += 1
-        elif char == "(":
-            depth -= 1
-            if depth == 0:
-                return i
-    return None
-
-
-def _split_top_level(inner: str) -> list[str]:
-    parts: list[str] = []
-    depth = 0
-    current: list[str] = []
-    for char in inner:
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        if char in ",;" and depth == 0:
-            parts.append("".join(current).strip())
-            current = []
-        else:
-            current.append(char)
-    parts.append("".join(current).strip())
-    return [part for part in parts if part]
-
-
 def _strip_trailing_states(text: str, states: list[str]) -> str:
     """The text without the final ';' / '.' and the trailing "(State) (State, State)" groups.
 
-    A trailing parenthesised group is removed when all its comma-separated names are among the
-    recommending states, or, while fewer names than recommending states have been removed, when
-    they all look like state names (capitalised words, no digits) — this covers spellings that
-    differ from UprRecommendingCountry without eating "(No. 189)" or "(CEDAW)".
+    A group is removed when its names are among the recommending states, or, until as many
+    names as there are recommending states have been removed, when they look like state
+    names — this covers spellings that differ from UprRecommendingCountry without eating
+    "(No. 189)" or "(CEDAW)".
     """
-    known = {_norm_name(state) for state in states}
-    expected = len(states)
-    found = 0
-    body = text.rstrip(_TRAILING)
-    while body.endswith(")"):
-        opening = _matching_open(body)
-        if opening is None:
-            break
-        parts = _split_top_level(body[opening + 1 : -1])
-        if not parts:
-            break
-        all_known = all(_norm_name(part) in known for part in parts)
-        state_like = all(
-            _norm_name(part) in known
-            or (
-                len(part) <= 80
-                and _STATE_LIKE.match(part) is not None
-                and any(c.islower() for c in part)
-            )
-            for part in parts
-        )
-        if not (all_known or (found < expected and state_like)):
-            break
-        found += len(parts)
-        body = body[:opening].rstrip(_TRAILING)
-    return body
+    known = {name_key(state) for state in states}
+    return split_trailing_states(text, known, max_names=len(states))[0]
 
 
 # --------------------------------------------------------------------------- file access

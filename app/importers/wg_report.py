@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,6 +46,7 @@ from app.importers.records import (
     ParseError,
     ReviewMetadata,
 )
+from app.importers.state_groups import inline_states, name_key, split_trailing_states
 from app.vocab import DocumentKind
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -64,14 +66,6 @@ _UNIT_ORDINALS = ["", "first", "second", "third", "fourth", "fifth", "sixth", "s
 _TEENS = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
           "sixteenth", "seventeenth", "eighteenth", "nineteenth"]  # fmt: skip
 _TENS = ["", "", "twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet"]
-# Words allowed in lower case inside state names; words that mark a group as text.
-_CONNECTORS = {"and", "of", "the", "former", "da", "de", "del", "des", "du"}
-_NOT_STATE_RE = re.compile(
-    r"\b(?:Act|Agenda|Code|Committee|Convention|Covenant|Declaration|Law|Plan|Principles"
-    r"|Programme|Protocol|Rules|Strategy)\b"
-)
-_NAME_RE = re.compile(r"(?P<base>[^()]+?)(?: \((?P<qualifier>[^()]+ of(?: the)?)\))?")
-_NAME_WORD_RE = re.compile(r"(?:[^\W\d_][\u2019'])?[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 
 
 def parse_working_group_report(path: Path) -> ParsedDocument:
@@ -267,13 +261,13 @@ def _recommendations(
         raise ParseError(file, where, f"no recommendations in paragraph {number}")
     known: dict[str, str] = {}
     for *_, text in items:
-        known.update((n.lower(), n) for n in split_recommending_states(text)[2])
+        known.update((name_key(n), n) for n in split_recommending_states(text)[2])
     result = []
     for pid, page, sentence in items:
         text, inline, trailing = split_recommending_states(sentence, known)
         states: list[str] = []
         for name in inline + trailing:
-            canonical = known.get(name.lower(), name)
+            canonical = known.get(name_key(name), name)
             if canonical != name:
                 warnings.append(f"{pid}: state written {name!r}, read as {canonical!r}")
             if canonical not in states:
@@ -305,68 +299,16 @@ def _items(lines: list[tuple[int, str]], number: int) -> list[tuple[str, int, st
 
 
 def split_recommending_states(
-    sentence: str, known: dict[str, str] | None = None
+    sentence: str, known: Mapping[str, str] | None = None
 ) -> tuple[str, list[str], list[str]]:
     """Split a recommendation into (text, inline state names, trailing state names).
 
-    `known` maps lower-cased names to the states this document names as trailing states; a
-    group counts as states if every name looks like a state name or is known. See the module
-    docstring for the rule. Names are returned as written.
+    `known` maps `name_key`s to the names this document gives as trailing states elsewhere;
+    see `app.importers.state_groups` for the rule. Names are returned as written.
     """
     known = known or {}
-    text = re.sub(r"[\s;.,]+$", "", sentence.strip())
-    trailing: list[str] = []
-    while text.endswith(")"):
-        opening = _opening_paren(text)
-        names = _state_list(text[opening + 1 : -1], known) if opening is not None else None
-        if not names:
-            break
-        trailing = names + trailing
-        text = text[:opening].rstrip()
-    text = re.sub(r"[\s;,]+$", "", text)
-    inline: list[str] = []
-    for m in re.finditer(r"\(((?:[^()]|\([^()]*\))*)\)(?=\s*([/;]?))", text):
-        names = _state_list(m.group(1), known)
-        if names and (m.group(2) or all(n.lower() in known for n in names)):
-            inline += names
-    return text, inline, trailing
-
-
-def _opening_paren(text: str) -> int | None:
-    depth = 0
-    for i in range(len(text) - 1, -1, -1):
-        depth += {")": 1, "(": -1}.get(text[i], 0)
-        if depth == 0:
-            return i
-    return None
-
-
-def _state_list(group: str, known: dict[str, str]) -> list[str] | None:
-    """The names in "Portugal, Slovakia" or "Iran (Islamic Republic of)", or None if the group
-    does not look like a list of state names."""
-    names, depth, current = [], 0, ""
-    for char in group:
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        if char == "," and depth == 0:
-            names.append(current.strip())
-            current = ""
-        else:
-            current += char
-    names.append(current.strip())
-    ok = all(n.lower() in known or _looks_like_state(n) for n in names)
-    return names if ok else None
-
-
-def _looks_like_state(name: str) -> bool:
-    m = _NAME_RE.fullmatch(name)
-    if not m or len(name) > 70 or re.search(r"\d", name) or _NOT_STATE_RE.search(name):
-        return False
-    words = m.group("base").split() + (m.group("qualifier") or "").split()
-    capitals = [w for w in words if w not in _CONNECTORS]
-    return bool(capitals) and all(
-        _NAME_WORD_RE.fullmatch(w) and w.lstrip("d\u2019'")[:1].isupper() and not w.isupper()
-        for w in capitals
-    )
+    text, trailing = split_trailing_states(sentence, known)
+    return text, inline_states(text, known), trailing
 
 
 def _check_numbering(ids: list[str], warnings: list[str]) -> None:
