@@ -1,113 +1,387 @@
-"""SQL for recommendations: filters, natural-order keyset pages and loading of relationships."""
+"""SQL for recommendations: filters, sorts with keyset pages, counts and item loading.
+
+Lists are read with Core statements and turned into plain dicts: one statement reads a page of
+rows with their relationships aggregated in columns (`app.recommendations.related`) and, with
+a search, their snippets and the number of all matches.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, exists, func, or_, tuple_
-from sqlalchemy.orm import joinedload, selectinload
-from sqlmodel import Session, col, select
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    exists,
+    func,
+    null,
+    or_,
+    select,
+    tuple_,
+)
+from sqlmodel import Session, col
 
+from app.db import estimated_rows
+from app.kit.problems import ProblemError
+from app.linking.queries import is_repeated
+from app.recommendations import related
 from app.recommendations.models import (
     Recommendation,
     RecommendationGroup,
+    RecommendationSdg,
     RecommendationTheme,
     RecommendingState,
 )
-from app.vocab import Position, session_range_of_cycle
+from app.reviews.models import Review
+from app.search import SearchBackend, SearchQuery, backend_for
+from app.search.highlight import to_html
+from app.states.models import State
+from app.taxonomy.models import AffectedGroup, Sdg, Theme
+from app.vocab import Position, RegionalGroup, session_range_of_cycle
 
-# (session, state under review, paragraph): the order of the official documents.
-NATURAL_ORDER = (
-    col(Recommendation.session_number),
-    col(Recommendation.state_iso3),
-    col(Recommendation.paragraph_major),
-    col(Recommendation.paragraph_minor),
-)
-NATURAL_KEY_TYPES: tuple[type, ...] = (int, str, int, int)
+R = Recommendation
 
 
 @dataclass(frozen=True)
 class RecommendationFilters:
-    """The filters of the recommendation list; every field narrows, lists mean "any of"."""
+    """The filters of the recommendation endpoints; every field narrows, lists mean "any of"."""
 
     state_under_review: list[str] | None = None
     recommending_state: list[str] | None = None
+    state_under_review_group: list[RegionalGroup] | None = None
+    recommending_state_group: list[RegionalGroup] | None = None
     session: list[int] | None = None
     cycle: list[int] | None = None
     position: list[Position] | None = None
+    theme: list[int] | None = None
+    group: list[int] | None = None
+    sdg: list[str] | None = None
+    review: list[str] | None = None
+    review_date_from: dt.date | None = None
+    review_date_to: dt.date | None = None
+    repeated: bool | None = None
+    search: SearchQuery | None = field(default=None)
 
-    def conditions(self) -> list[ColumnElement[bool]]:
-        """SQL conditions for the filters that are set."""
-        conditions: list[ColumnElement[bool]] = []
+    def conditions(self, backend: SearchBackend, *, search: bool = True) -> list[Any]:
+        """SQL conditions on `recommendation` for the filters that are set (the full-text one
+        only with `search`, since ranked lists apply it through the backend themselves)."""
+        conditions: list[Any] = []
         if self.state_under_review:
-            conditions.append(col(Recommendation.state_iso3).in_(self.state_under_review))
+            conditions.append(col(R.state_iso3).in_(self.state_under_review))
         if self.recommending_state:
             conditions.append(
-                exists().where(
-                    RecommendingState.recommendation_id == Recommendation.id,
-                    col(RecommendingState.iso3).in_(self.recommending_state),
-                )
+                _recommended_by(col(RecommendingState.iso3).in_(self.recommending_state))
             )
+        if self.state_under_review_group:
+            groups = select(State.iso3).where(
+                col(State.regional_group).in_(self.state_under_review_group)
+            )
+            conditions.append(col(R.state_iso3).in_(groups))
+        if self.recommending_state_group:
+            groups = select(State.iso3).where(
+                col(State.regional_group).in_(self.recommending_state_group)
+            )
+            conditions.append(_recommended_by(col(RecommendingState.iso3).in_(groups)))
         if self.session:
-            conditions.append(col(Recommendation.session_number).in_(self.session))
+            conditions.append(col(R.session_number).in_(self.session))
         if self.cycle:
-            conditions.append(_in_cycles(self.cycle))
+            sessions = col(R.session_number)
+            ranges = (sessions.between(*session_range_of_cycle(cycle)) for cycle in self.cycle)
+            conditions.append(or_(*ranges))
         if self.position:
-            conditions.append(col(Recommendation.position).in_(self.position))
+            conditions.append(col(R.position).in_(self.position))
+        if self.theme:
+            conditions.append(
+                _linked(RecommendationTheme, col(RecommendationTheme.theme_id).in_(self.theme))
+            )
+        if self.group:
+            conditions.append(
+                _linked(RecommendationGroup, col(RecommendationGroup.group_id).in_(self.group))
+            )
+        if self.sdg:
+            conditions.append(_sdg_condition(self.sdg))
+        if self.review:
+            conditions.append(col(R.review_id).in_(self.review))
+        if self.review_date_from or self.review_date_to:
+            conditions.append(
+                col(R.review_id).in_(_reviews_between(self.review_date_from, self.review_date_to))
+            )
+        if self.repeated is not None:
+            conditions.append(is_repeated(self.repeated))
+        if search and self.search is not None:
+            conditions.append(backend.matches(self.search))
         return conditions
 
 
-def _in_cycles(cycles: list[int]) -> ColumnElement[bool]:
-    sessions = col(Recommendation.session_number)
-    return or_(*(sessions.between(*session_range_of_cycle(cycle)) for cycle in cycles))
+def _recommended_by(condition: ColumnElement[bool]) -> ColumnElement[bool]:
+    return exists().where(RecommendingState.recommendation_id == R.id, condition)
 
 
-def _with_relationships(query: Select[Any]) -> Select[Any]:
-    return query.options(
-        joinedload(Recommendation.state),  # type: ignore[arg-type]
-        selectinload(Recommendation.recommending_states).joinedload(  # type: ignore[arg-type]
-            RecommendingState.state  # type: ignore[arg-type]
-        ),
-        selectinload(Recommendation.theme_links).joinedload(  # type: ignore[arg-type]
-            RecommendationTheme.theme  # type: ignore[arg-type]
-        ),
-        selectinload(Recommendation.group_links).joinedload(  # type: ignore[arg-type]
-            RecommendationGroup.group  # type: ignore[arg-type]
-        ),
-        selectinload(Recommendation.sdg_links),  # type: ignore[arg-type]
-        selectinload(Recommendation.external_ids),  # type: ignore[arg-type]
+def _linked(link: Any, condition: ColumnElement[bool]) -> ColumnElement[bool]:
+    return exists().where(link.recommendation_id == R.id, condition)
+
+
+def _sdg_condition(codes: list[str]) -> ColumnElement[bool]:
+    """A goal ("16") matches itself and its targets ("16.2"); a target matches itself."""
+    goals = [int(code) for code in codes if "." not in code]
+    targets = [code for code in codes if "." in code]
+    matching = select(Sdg.code).where(or_(col(Sdg.goal).in_(goals), col(Sdg.code).in_(targets)))
+    return _linked(RecommendationSdg, col(RecommendationSdg.sdg_code).in_(matching))
+
+
+def _reviews_between(first: dt.date | None, last: dt.date | None) -> Select:
+    query = select(Review.id)
+    if first:
+        query = query.where(col(Review.review_date) >= first)
+    if last:
+        query = query.where(col(Review.review_date) <= last)
+    return query
+
+
+def resolve_names(db: Session, kind: str, values: Sequence[str]) -> list[int]:
+    """Ids of themes or affected groups given by id or by name (any case); 400 if unknown."""
+    model: Any = Theme if kind == "theme" else AffectedGroup
+    known = {row.id: row.name for row in db.exec(select(model.id, model.name))}
+    by_name = {name.casefold(): rid for rid, name in known.items()}
+    ids: list[int] = []
+    for value in values:
+        found = int(value) if value.isdigit() and int(value) in known else None
+        found = found if found is not None else by_name.get(value.strip().casefold())
+        if found is None:
+            listing = "/v1/themes" if kind == "theme" else "/v1/groups"
+            raise ProblemError(
+                400, f"unknown-{kind}", f"No {kind} has the id or name '{value}'; see {listing}."
+            )
+        ids.append(found)
+    return ids
+
+
+# -- sorts and keyset pages -----------------------------------------------------------------
+
+
+class Sort(StrEnum):
+    """Orders of the recommendation list."""
+
+    relevance = "relevance"
+    session = "session"
+    session_desc = "-session"
+    paragraph = "paragraph"
+    state = "state"
+
+
+_SESSION, _STATE = col(R.session_number), col(R.state_iso3)
+_MAJOR, _MINOR, _ID = col(R.paragraph_major), col(R.paragraph_minor), col(R.id)
+# (column, descending); every order ends with the id, so keys are unique.
+_NATURAL = [(_SESSION, False), (_STATE, False), (_MAJOR, False), (_MINOR, False), (_ID, False)]
+_ORDERS: dict[Sort, list[tuple[Any, bool]]] = {
+    Sort.session: _NATURAL,
+    Sort.session_desc: [(_SESSION, True), *_NATURAL[1:]],
+    Sort.paragraph: [
+        (_MAJOR, False),
+        (_MINOR, False),
+        (_SESSION, False),
+        (_STATE, False),
+        (_ID, False),
+    ],
+    Sort.state: [
+        (_STATE, False),
+        (_SESSION, False),
+        (_MAJOR, False),
+        (_MINOR, False),
+        (_ID, False),
+    ],
+}
+NATURAL_ORDER = [column for column, _ in _NATURAL]  # the order of the official documents
+_KEY_TYPES: dict[Any, type] = {_SESSION: int, _STATE: str, _MAJOR: int, _MINOR: int, _ID: str}
+
+
+def key_types(sort: Sort) -> tuple[type, ...]:
+    """The types of a sort's key values, as a cursor carries them."""
+    if sort is Sort.relevance:
+        return (float, *key_types(Sort.session))
+    return tuple(_KEY_TYPES[column] for column, _ in _ORDERS[sort])
+
+
+def _order(sort: Sort, score: Any) -> list[tuple[Any, bool]]:
+    return [(score, True), *_NATURAL] if sort is Sort.relevance else _ORDERS[sort]
+
+
+def _after(order: list[tuple[Any, bool]], key: Sequence[Any]) -> ColumnElement[bool]:
+    """Rows after `key` in `order`: runs of keys in one direction compare as row values."""
+    runs: list[tuple[bool, list[Any], list[Any]]] = []
+    for (column, descending), value in zip(order, key, strict=True):
+        if runs and runs[-1][0] == descending:
+            runs[-1][1].append(column)
+            runs[-1][2].append(value)
+        else:
+            runs.append((descending, [column], [value]))
+    alternatives, equal_before = [], []
+    for descending, columns, values in runs:
+        left = columns[0] if len(columns) == 1 else tuple_(*columns)
+        right = values[0] if len(values) == 1 else tuple_(*values)
+        alternatives.append(and_(*equal_before, left < right if descending else left > right))
+        equal_before.append(left == right)
+    return or_(*alternatives)
+
+
+_ROW = (R.id, R.review_id, R.session_number, R.state_iso3, State.name, R.paragraph)
+_ROW_TAIL = (
+    R.text,
+    R.position,
+    R.position_source,
+    R.position_text,
+    R.paragraph_major,
+    R.paragraph_minor,
+)
+
+
+def _dialect(db: Session) -> str:
+    return db.get_bind().dialect.name
+
+
+def rows_statement(db: Session, filters: RecommendationFilters) -> Select:
+    """Recommendation rows with their state's name and relationship columns (see
+    `app.recommendations.related`), matching the filters, in natural order."""
+    statement = (
+        select(*_ROW, *_ROW_TAIL, *related.columns(_dialect(db), "recommendation.id"))
+        .join_from(R, State, col(State.iso3) == col(R.state_iso3))
+        .where(*filters.conditions(backend_for(db)))
     )
+    return statement.order_by(*NATURAL_ORDER)
+
+
+@dataclass
+class Page:
+    """A page of API items, the key to continue after it, and the number of all matches when
+    the page statement counted them in the same pass (a first page of a search)."""
+
+    items: list[dict[str, Any]]
+    next_key: tuple[Any, ...] | None
+    matched: int | None = None
 
 
 def page_of_recommendations(
-    db: Session, filters: RecommendationFilters, limit: int, after: tuple[Any, ...] | None
-) -> tuple[list[Recommendation], tuple[Any, ...] | None]:
-    """One page in natural order after the key `after`, and the key to continue from (or None)."""
-    query = select(Recommendation).where(*filters.conditions())
+    db: Session,
+    filters: RecommendationFilters,
+    sort: Sort,
+    limit: int,
+    after: Sequence[Any] | None,
+) -> Page:
+    """One page of items in `sort` order after the key `after`, read in one statement: the
+    page's keys are chosen in a subquery, and only its rows get their relationships and
+    (with a search) snippets."""
+    backend = backend_for(db)
+    keys = select(*(column for column, _ in _NATURAL)).where(
+        *filters.conditions(backend, search=False)
+    )
+    score = None
+    if filters.search is not None:
+        keys, score = backend.ranked(keys, filters.search)
+        keys = keys.add_columns(score.label("score"))
+        if after is None:  # every match is scored anyway: count them in the same pass
+            keys = keys.add_columns(func.count().over().label("matched"))
+    elif sort is Sort.relevance:
+        raise ProblemError(400, "invalid-sort", "sort=relevance needs a search (q).")
+    order = _order(sort, score)
     if after is not None:
-        query = query.where(tuple_(*NATURAL_ORDER) > tuple_(*after))
-    query = _with_relationships(query.order_by(*NATURAL_ORDER).limit(limit + 1))
-    rows = list(db.exec(query).unique())
-    if len(rows) <= limit:
-        return rows, None
-    last = rows[limit - 1]
-    key = (last.session_number, last.state_iso3, last.paragraph_major, last.paragraph_minor)
-    return rows[:limit], key
+        keys = keys.where(_after(order, after))
+    keys = keys.order_by(*(c.desc() if d else c.asc() for c, d in order))
+    inner = keys.limit(limit + 1).subquery("page")
+    outer = (
+        select(*_ROW, *_ROW_TAIL, *related.columns(_dialect(db), "recommendation.id"))
+        .select_from(inner)
+        .join(R, col(R.id) == inner.c.id)
+        .join(State, col(State.iso3) == col(R.state_iso3))
+    )
+    if filters.search is not None:
+        outer = outer.add_columns(inner.c.score, inner.c.get("matched", null()).label("matched"))
+        outer = backend.with_snippets(outer, inner, filters.search)
+    for column, descending in order:
+        key = inner.c.score if column is score else inner.c[column.key]
+        outer = outer.order_by(key.desc() if descending else key.asc())
+    rows = db.execute(outer).all()
+    page = rows[:limit]
+    next_key = None
+    if len(rows) > limit:
+        last = page[-1]
+        next_key = tuple(last.score if c is score else getattr(last, c.key) for c, _ in order)
+    items = [related.item(row) for row in page]
+    if filters.search is not None:
+        for item, row in zip(items, page, strict=True):
+            item["snippet"] = to_html(row.snippet) if row.snippet is not None else None
+            item["score"] = row.score
+    matched = None
+    if filters.search is not None and after is None:
+        matched = rows[0].matched if rows else 0
+    return Page(items, next_key, matched)
+
+
+# -- counting -------------------------------------------------------------------------------
+
+
+class CountMode(StrEnum):
+    """How `total` is counted."""
+
+    exact = "exact"
+    estimate = "estimate"
+    none = "none"
+
+
+@dataclass(frozen=True)
+class Count:
+    """A list's `total`, whether counting stopped at the cap, and whether it is an estimate."""
+
+    total: int | None
+    capped: bool = False
+    estimated: bool = False
 
 
 def count_recommendations(
-    db: Session, filters: RecommendationFilters, cap: int
-) -> tuple[int, bool]:
-    """The number of matching recommendations, counted up to `cap`; and whether it hit the cap."""
-    capped = select(Recommendation.id).where(*filters.conditions()).limit(cap + 1).subquery()
-    count = db.exec(select(func.count()).select_from(capped)).one()
-    return min(count, cap), count > cap
+    db: Session,
+    filters: RecommendationFilters,
+    mode: CountMode | None,
+    cap: int,
+    matched: int | None = None,
+) -> Count:
+    """Count matches: capped at `cap` by default; `exact` without a cap; `estimate` exact up to
+    the cap and the planner's estimate beyond (where the database has one); `none` not at all.
+    `matched`, the number of matches when already known (`Page.matched`), saves the count."""
+    if mode is CountMode.none:
+        return Count(None)
+    matching = select(R.id).where(*filters.conditions(backend_for(db)))
+    if mode is CountMode.exact:
+        if matched is not None:
+            return Count(matched)
+        return Count(db.execute(select(func.count()).select_from(matching.subquery())).scalar_one())
+    if matched is not None:
+        total = matched
+    else:
+        capped = matching.limit(cap + 1).subquery()
+        total = db.execute(select(func.count()).select_from(capped)).scalar_one()
+    if total <= cap:
+        return Count(total)
+    if mode is CountMode.estimate:
+        estimate = estimated_rows(db, matching)
+        if estimate is not None:
+            return Count(max(estimate, cap + 1), estimated=True)
+        return count_recommendations(db, filters, CountMode.exact, cap)
+    return Count(cap, capped=True)
 
 
-def get_recommendation(db: Session, recommendation_id: str) -> Recommendation | None:
-    """One recommendation with its relationships loaded."""
-    query = _with_relationships(
-        select(Recommendation).where(Recommendation.id == recommendation_id)
+# -- items ----------------------------------------------------------------------------------
+
+
+def get_recommendation(db: Session, recommendation_id: str) -> dict[str, Any] | None:
+    """One recommendation as an API item, or None."""
+    statement = (
+        select(*_ROW, *_ROW_TAIL, *related.columns(_dialect(db), "recommendation.id"))
+        .join_from(R, State, col(State.iso3) == col(R.state_iso3))
+        .where(col(R.id) == recommendation_id)
     )
-    return db.exec(query).unique().first()
+    row = db.execute(statement).first()
+    return related.item(row) if row is not None else None

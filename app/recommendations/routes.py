@@ -1,70 +1,209 @@
-"""HTTP routes for recommendations."""
+"""HTTP routes for recommendations: the list (filters, search, sorts), facets, export, one item.
 
-from typing import Annotated
+The list and item responses are built as plain dicts and encoded with orjson in one step, the
+hot path of the service; their shapes are the declared response models (tests validate every
+response against them).
+"""
 
+from typing import Annotated, Any
+
+import orjson
 from fastapi import APIRouter, Query, Request, Response
+from fastapi.responses import StreamingResponse
 
 from app.config import get_settings
 from app.db import DbDep
-from app.kit.pagination import (
-    CursorQuery,
-    LimitQuery,
-    Page,
-    decode_cursor,
-    encode_cursor,
-    set_next_link,
-)
-from app.kit.params import CycleQuery, Iso3Query, RecommendationIdPath, SessionQuery
-from app.kit.problems import not_found, problem_responses
-from app.recommendations import queries
-from app.recommendations.schemas import RecommendationPublic, recommendation_public
-from app.vocab import Position
+from app.kit.pagination import CursorQuery, LimitQuery, decode_cursor, encode_cursor, set_next_link
+from app.kit.params import RecommendationIdPath
+from app.kit.problems import ProblemError, not_found, problem_responses
+from app.recommendations import export, queries
+from app.recommendations.params import FiltersDep
+from app.recommendations.queries import CountMode, Sort
+from app.recommendations.schemas import RecommendationPage, RecommendationPublic
+from app.stats import queries as stats_queries
+from app.stats.queries import Dimension
+from app.stats.schemas import Facet, FacetsResponse, facet_values
 
 router = APIRouter(prefix="/v1/recommendations", tags=["recommendations"])
 
-
-def _upper(codes: list[str] | None) -> list[str] | None:
-    return [code.upper() for code in codes] if codes else None
+FACET_SIZE_MAX = 500
 
 
-@router.get("", response_model=Page[RecommendationPublic], responses=problem_responses(400, 422))
+def _json(body: Any, response: Response) -> Response:
+    """The body encoded with orjson, keeping the `Link` header set on `response`."""
+    link = response.headers.get("link")
+    return Response(
+        orjson.dumps(body), media_type="application/json", headers={"Link": link} if link else None
+    )
+
+
+@router.get(
+    "",
+    response_model=RecommendationPage,
+    responses=problem_responses(400, 422),
+    summary="List and search recommendations",
+)
 def list_recommendations(
     request: Request,
     response: Response,
     db: DbDep,
-    state_under_review: Iso3Query = None,
-    recommending_state: Iso3Query = None,
-    session: SessionQuery = None,
-    cycle: CycleQuery = None,
-    position: Annotated[
-        list[Position] | None, Query(description="Position taken; repeat for several.")
+    filters: FiltersDep,
+    sort: Annotated[
+        Sort | None,
+        Query(
+            description="`relevance` (the default with `q`; only with `q`), `session` (the "
+            "default without `q`: session, state, paragraph), `-session` (newest first), "
+            "`paragraph`, `state` (ISO3 of the state under review)."
+        ),
+    ] = None,
+    count: Annotated[
+        CountMode | None,
+        Query(
+            description="`total`: omitted, an exact count stopped at a cap (`total_capped`); "
+            "`exact` without a cap; `estimate`: exact up to the cap, the planner's estimate "
+            "beyond it on PostgreSQL (`total_estimated`); `none`: not counted (fastest)."
+        ),
     ] = None,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
-) -> Page[RecommendationPublic]:
-    """List recommendations in the order of the official documents (session, state, paragraph).
+) -> Response:
+    """List recommendations matching the filters, or search them with `q`.
 
-    Filters combine with AND; a repeated filter matches any of its values. Pages are keyset
-    pages: follow `next_cursor` (or the `Link: rel="next"` header) until it is null.
-    `total` counts matches up to a cap (`UPR_COUNT_CAP`); `total_capped` says it stopped there.
+    Filters combine with AND; a repeated filter matches any of its values. With `q`, items
+    carry a relevance `score` and a highlighted `snippet`, and are ranked by relevance unless
+    another `sort` is asked for. Pages are keyset pages: follow `next_cursor` (or the
+    `Link: rel="next"` header) until it is null; a cursor only continues the sort it came from.
+
+    Examples: `?state_under_review=SVN&session=48&position=noted`,
+    `?q="Paris Principles"`, `?q=roma -housing&sort=-session`, `?sdg=16&theme=13`.
     """
-    filters = queries.RecommendationFilters(
-        state_under_review=_upper(state_under_review),
-        recommending_state=_upper(recommending_state),
-        session=session,
-        cycle=cycle,
-        position=position,
-    )
-    after = decode_cursor(cursor, queries.NATURAL_KEY_TYPES) if cursor else None
-    rows, next_key = queries.page_of_recommendations(db, filters, limit, after)
-    total, capped = queries.count_recommendations(db, filters, get_settings().count_cap)
-    next_cursor = encode_cursor(next_key) if next_key else None
+    sort = sort or (Sort.relevance if filters.search else Sort.session)
+    after = _decode(cursor, sort) if cursor else None
+    page = queries.page_of_recommendations(db, filters, sort, limit, after)
+    cap = get_settings().count_cap
+    counted = queries.count_recommendations(db, filters, count, cap, page.matched)
+    items, next_key = page.items, page.next_key
+    next_cursor = encode_cursor((sort.value, *next_key)) if next_key else None
     set_next_link(request, response, next_cursor)
-    return Page(
-        items=[recommendation_public(row) for row in rows],
-        next_cursor=next_cursor,
-        total=total,
-        total_capped=capped,
+    if filters.search is None:
+        for item in items:
+            item["snippet"] = item["score"] = None
+    body = {
+        "items": items,
+        "next_cursor": next_cursor,
+        "total": counted.total,
+        "total_capped": counted.capped,
+        "total_estimated": counted.estimated,
+    }
+    return _json(body, response)
+
+
+def _decode(cursor: str, sort: Sort) -> tuple[Any, ...]:
+    """The key in a cursor issued for `sort`; a cursor of another sort is a 400 problem."""
+    for issued_for in (sort, *(other for other in Sort if other is not sort)):
+        try:
+            values = decode_cursor(cursor, (str, *queries.key_types(issued_for)))
+        except ProblemError:
+            continue
+        if values[0] == issued_for.value:
+            if issued_for is not sort:
+                raise ProblemError(
+                    400,
+                    "invalid-cursor",
+                    f"The cursor continues a list sorted by '{issued_for.value}', not by "
+                    f"'{sort.value}'; start again without it.",
+                )
+            return values[1:]
+    return decode_cursor(cursor, ())  # not ours: the usual invalid-cursor problem
+
+
+@router.get(
+    "/facets",
+    response_model=FacetsResponse,
+    responses=problem_responses(400, 422),
+    summary="Count recommendations by facet",
+)
+def recommendation_facets(
+    db: DbDep,
+    filters: FiltersDep,
+    facet: Annotated[
+        list[Dimension],
+        Query(
+            min_length=1,
+            max_length=len(Dimension),
+            description="Facets to count; repeat for several.",
+            examples=[["position", "theme", "recommending_state_group"]],
+        ),
+    ],
+    facet_size: Annotated[
+        int, Query(ge=1, le=FACET_SIZE_MAX, description="Values per facet, most frequent first.")
+    ] = 50,
+) -> FacetsResponse:
+    """For each requested facet, its values and how many recommendations matching the filters
+    (and `q`) have each, most frequent first. A recommendation counts once per value: one made
+    by two states counts for both in `recommending_state`.
+
+    Example: `?state_under_review=SVN&facet=position&facet=session` gives, for Slovenia's 514
+    loaded recommendations, their split by position and by session (97, 163, 254).
+    """
+    facets = []
+    for name in dict.fromkeys(facet):
+        groups = stats_queries.grouped(db, filters, [name], by_count=True, limit=facet_size + 1)
+        facets.append(
+            Facet(
+                facet=name,
+                values=facet_values(groups[:facet_size]),
+                truncated=len(groups) > facet_size,
+            )
+        )
+    return FacetsResponse(total=stats_queries.total(db, filters).count, facets=facets)
+
+
+_COLUMNS_DOC = "\n".join(f"- `{name}`: {about}" for name, about in export.CSV_COLUMNS)
+
+
+@router.get(
+    "/export",
+    response_class=StreamingResponse,
+    responses={
+        200: {
+            "description": "The file, streamed.",
+            "content": {
+                "text/csv": {"schema": {"type": "string"}},
+                "application/x-ndjson": {"schema": {"type": "string"}},
+                "application/json": {"schema": {"type": "array", "items": {}}},
+            },
+        },
+        **problem_responses(400, 422),
+    },
+    summary="Export recommendations as CSV, NDJSON or JSON",
+    description=f"""Every recommendation matching the filters (and `q`), in the order of the
+official documents, streamed: no row cap, constant memory on the server. The file name says
+what was exported (e.g. `upr-recommendations-SVN-s48.csv`).
+
+`ndjson` and `json` give one object per recommendation in the shape of
+`GET /v1/recommendations/{{id}}`. `csv` gives one row per recommendation (`bom=true` adds a
+UTF-8 byte order mark, for spreadsheets that need one), with these columns — several values in
+one cell are joined with "; ":
+
+{_COLUMNS_DOC}
+""",
+)
+def export_recommendations(
+    db: DbDep,
+    filters: FiltersDep,
+    format: Annotated[export.ExportFormat, Query(description="File format.")] = (
+        export.ExportFormat.csv
+    ),
+    bom: Annotated[bool, Query(description="CSV only: start with a UTF-8 byte order mark.")] = (
+        False
+    ),
+) -> StreamingResponse:
+    name = export.file_name(filters, format)
+    return StreamingResponse(
+        export.stream(db, filters, format, bom=bom),
+        media_type=export.MEDIA_TYPES[format],
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
 
 
@@ -72,11 +211,15 @@ def list_recommendations(
     "/{recommendation_id}",
     response_model=RecommendationPublic,
     responses=problem_responses(404, 422),
+    summary="Get one recommendation",
 )
-def get_recommendation(db: DbDep, recommendation_id: RecommendationIdPath) -> RecommendationPublic:
-    """Get one recommendation by its id, e.g. `48-SVN-140.7`."""
+def get_recommendation(
+    response: Response, db: DbDep, recommendation_id: RecommendationIdPath
+) -> Response:
+    """Get one recommendation by its id, e.g. `48-SVN-140.7`, with its recommending states,
+    themes, affected groups, SDGs and ids in other databases."""
     normalised = recommendation_id.upper()
     item = queries.get_recommendation(db, normalised)
     if item is None:
         raise not_found(f"Recommendation '{normalised}'")
-    return recommendation_public(item)
+    return _json(item, response)

@@ -2,6 +2,7 @@
 
 from pydantic import BaseModel, Field
 
+from app.kit.pagination import Page
 from app.recommendations.models import Recommendation
 from app.states.schemas import StateRef
 from app.taxonomy.schemas import ThemePublic
@@ -63,3 +64,32 @@ def recommendation_public(item: Recommendation) -> RecommendationPublic:
 
 def _sdg_order(code: str) -> tuple[int, ...]:
     return tuple(int(part) if part.isdigit() else 0 for part in code.split("."))
+
+
+class RecommendationListItem(RecommendationPublic):
+    """A recommendation in a list; with a search (`q`), its relevance and a highlighted excerpt."""
+
+    snippet: str | None = Field(
+        default=None,
+        description="With `q`: an HTML-escaped excerpt of the text with the matches in "
+        "`<mark>…</mark>`; null without a search.",
+        examples=[
+            "Bring its Human Rights Ombudsman’s Office into compliance with the "
+            "<mark>Paris</mark> <mark>Principles</mark>, including by providing it with adequate…"
+        ],
+    )
+    score: float | None = Field(
+        default=None,
+        description="With `q`: relevance, higher is better (bm25 on SQLite, ts_rank on "
+        "PostgreSQL; compare scores within one response only); null without a search.",
+        examples=[7.42],
+    )
+
+
+class RecommendationPage(Page[RecommendationListItem]):
+    """A page of recommendations."""
+
+    total_estimated: bool = Field(
+        default=False,
+        description="True when `count=estimate` returned the planner's estimate for `total`.",
+    )

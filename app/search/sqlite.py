@@ -1,0 +1,94 @@
+"""SQLite backend: an FTS5 index over recommendation texts, ranked with bm25.
+
+`recommendation_fts` is an external-content FTS5 table (the text is stored once, in
+`recommendation`), keyed by the recommendation's rowid and kept in step by triggers (see
+migration 0002). Its tokenizer, `porter unicode61 remove_diacritics 2`, stems English words and
+folds case and accents. Queries are compiled from the parsed tree into FTS5's query language:
+every term is a double-quoted string of letters and digits, so nothing the user typed is ever
+read as FTS5 syntax, and the compiled query is bound as a parameter.
+"""
+
+from __future__ import annotations
+
+import snowballstemmer
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    Subquery,
+    column,
+    func,
+    literal,
+    literal_column,
+    select,
+    table,
+)
+
+from app.search.highlight import MARK_END, MARK_START
+from app.search.syntax import And, Node, Not, Or, SearchQuery, Term
+
+FTS_TABLE = "recommendation_fts"
+SNIPPET_TOKENS = 24
+
+_fts = table(FTS_TABLE, column("rowid"))
+_fts_name = literal_column(FTS_TABLE)
+_recommendation_rowid = literal_column("recommendation.rowid")
+
+
+def compile_query(node: Node) -> str:
+    """The FTS5 query for a parsed search."""
+    if isinstance(node, Term):
+        if not node.prefix:
+            return f'"{" ".join(node.tokens)}"'
+        # FTS5 does not stem a prefix; stem it as the index was, as PostgreSQL does.
+        return f'"{" ".join((*node.tokens[:-1], _porter(node.tokens[-1])))}"*'
+    if isinstance(node, Or):
+        return "(" + " OR ".join(compile_query(operand) for operand in node.operands) + ")"
+    if isinstance(node, And):
+        positive = [compile_query(op) for op in node.operands if not isinstance(op, Not)]
+        negative = [compile_query(op.operand) for op in node.operands if isinstance(op, Not)]
+        expression = "(" + " AND ".join(positive) + ")"
+        if negative:
+            expression = f"({expression} NOT ({' OR '.join(negative)}))"
+        return expression
+    raise AssertionError(f"NOT outside AND reached the compiler: {node!r}")
+
+
+def _porter(word: str) -> str:
+    """The Porter stem of a word (FTS5's porter tokenizer's algorithm); a new stemmer per
+    call, since stemmers keep state and requests run in threads."""
+    return snowballstemmer.stemmer("porter").stemWord(word)
+
+
+class SqliteSearch:
+    """Full-text search on SQLite FTS5."""
+
+    def _match(self, query: SearchQuery) -> ColumnElement[bool]:
+        return _fts_name.op("MATCH")(literal(compile_query(query.root)))
+
+    def matches(self, query: SearchQuery) -> ColumnElement[bool]:
+        """A condition on `recommendation`: its text matches the search."""
+        return _recommendation_rowid.in_(select(_fts.c.rowid).where(self._match(query)))
+
+    def ranked(self, statement: Select, query: SearchQuery) -> tuple[Select, ColumnElement[float]]:
+        """`statement` (over `recommendation`) narrowed to matches, and the relevance score
+        (higher is better) to select and order by."""
+        # The matches and their scores are computed once, in a materialised CTE, so that the
+        # score is a plain column for the ORDER BY and a window count over the matches.
+        hits = (
+            select(_fts.c.rowid.label("rowid"), (-func.bm25(_fts_name)).label("score"))
+            .where(self._match(query))
+            .cte("hits")
+            .prefix_with("MATERIALIZED")
+        )
+        joined = statement.join(hits, hits.c.rowid == _recommendation_rowid)
+        return joined.add_columns(hits.c.rowid.label("fts_rowid")), hits.c.score
+
+    def with_snippets(self, statement: Select, page: Subquery, query: SearchQuery) -> Select:
+        """`statement` over `page` (a subquery of `ranked`) with a `snippet` column: the FTS
+        index is matched again for the page's rowids only."""
+        snippet = func.snippet(_fts_name, 0, MARK_START, MARK_END, "…", SNIPPET_TOKENS)
+        return (
+            statement.add_columns(snippet.label("snippet"))
+            .join(_fts, _fts.c.rowid == page.c.fts_rowid)
+            .where(self._match(query))
+        )

@@ -1,0 +1,1 @@
+"""Counts over recommendations: facets, one- and two-dimensional statistics, summaries."""

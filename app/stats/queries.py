@@ -1,0 +1,199 @@
+"""SQL for facets and statistics: recommendations counted by one or two dimensions.
+
+A dimension is a property of a recommendation (its position, session, state under review...)
+or of its links (themes, recommending states...). Link dimensions are joined directly; where one
+recommendation can reach a value twice (two of its recommending states in one regional group,
+two targets of one SDG goal), distinct recommendations are counted, so a recommendation counts
+once per value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import case, distinct, func, select
+from sqlalchemy.orm import aliased
+from sqlmodel import Session, col
+
+from app.recommendations.models import (
+    Recommendation,
+    RecommendationGroup,
+    RecommendationSdg,
+    RecommendationTheme,
+    RecommendingState,
+)
+from app.recommendations.queries import RecommendationFilters
+from app.search import backend_for
+from app.sessions.models import WorkingGroupSession
+from app.states.models import State
+from app.taxonomy.models import AffectedGroup, Sdg, Theme
+from app.vocab import Position
+
+R = Recommendation
+
+
+class Dimension(StrEnum):
+    """What recommendations can be counted by."""
+
+    position = "position"
+    theme = "theme"
+    group = "group"
+    sdg = "sdg"
+    sdg_goal = "sdg_goal"
+    recommending_state = "recommending_state"
+    recommending_state_group = "recommending_state_group"
+    state_under_review = "state_under_review"
+    state_under_review_group = "state_under_review_group"
+    session = "session"
+    cycle = "cycle"
+
+
+@dataclass(frozen=True)
+class _Source:
+    key: Any
+    label: Any
+    joins: list[tuple[Any, Any]]
+    repeats: bool = False  # one recommendation can reach the same value twice
+
+
+def _link(n: int, link: Any, lookup: Any, on: Any) -> list[tuple[Any, Any]]:
+    """Joins of a link table (aliased per dimension) and of its lookup table."""
+    alias = aliased(link, name=f"d{n}")
+    return [(alias, col(alias.recommendation_id) == col(R.id)), (lookup, on(alias))]
+
+
+def _source(dimension: Dimension, n: int) -> _Source:
+    if dimension is Dimension.position:
+        return _Source(col(R.position), None, [])
+    if dimension is Dimension.session:
+        return _Source(col(R.session_number), None, [])
+    if dimension is Dimension.cycle:
+        session = aliased(WorkingGroupSession, name=f"d{n}")
+        on = col(session.number) == col(R.session_number)
+        return _Source(col(session.cycle_number), None, [(session, on)])
+    if dimension in (Dimension.state_under_review, Dimension.state_under_review_group):
+        state = aliased(State, name=f"d{n}")
+        joins = [(state, col(state.iso3) == col(R.state_iso3))]
+        if dimension is Dimension.state_under_review:
+            return _Source(col(R.state_iso3), col(state.name), joins)
+        return _Source(col(state.regional_group), None, joins)
+    if dimension is Dimension.theme:
+        theme = aliased(Theme, name=f"d{n}_theme")
+        joins = _link(n, RecommendationTheme, theme, lambda a: col(theme.id) == a.theme_id)
+        return _Source(col(theme.id), col(theme.name), joins)
+    if dimension is Dimension.group:
+        group = aliased(AffectedGroup, name=f"d{n}_group")
+        joins = _link(n, RecommendationGroup, group, lambda a: col(group.id) == a.group_id)
+        return _Source(col(group.id), col(group.name), joins)
+    if dimension in (Dimension.sdg, Dimension.sdg_goal):
+        sdg = aliased(Sdg, name=f"d{n}_sdg")
+        joins = _link(n, RecommendationSdg, sdg, lambda a: col(sdg.code) == a.sdg_code)
+        if dimension is Dimension.sdg:
+            return _Source(col(sdg.code), col(sdg.title), joins)
+        return _Source(col(sdg.goal), None, joins, repeats=True)
+    state = aliased(State, name=f"d{n}_state")
+    joins = _link(n, RecommendingState, state, lambda a: col(state.iso3) == a.iso3)
+    if dimension is Dimension.recommending_state:
+        return _Source(col(state.iso3), col(state.name), joins)
+    return _Source(col(state.regional_group), None, joins, repeats=True)
+
+
+def _tally_columns(*, distinct_ids: bool = False) -> list[Any]:
+    """count, supported, supported_in_part, noted; counting distinct recommendations when a
+    dimension can reach one value twice from the same recommendation."""
+    position, rid = col(R.position), col(R.id)
+
+    def count_of(value: Position) -> Any:
+        if distinct_ids:
+            return func.count(distinct(case((position == value, rid)))).label(value.value)
+        return func.sum(case((position == value, 1), else_=0)).label(value.value)
+
+    count = func.count(distinct(rid)) if distinct_ids else func.count()
+    return [
+        count.label("count"),
+        count_of(Position.supported),
+        count_of(Position.supported_in_part),
+        count_of(Position.noted),
+    ]
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Recommendations counted, and how many of them the state under review supported."""
+
+    count: int
+    supported: int
+    supported_in_part: int
+    noted: int
+
+    @property
+    def other(self) -> int:
+        """Pending, unclear or without a recorded position."""
+        return self.count - self.supported - self.supported_in_part - self.noted
+
+    @property
+    def support_rate(self) -> float | None:
+        """Supported / (supported + supported in part + noted); None when none was decided."""
+        decided = self.supported + self.supported_in_part + self.noted
+        return round(self.supported / decided, 4) if decided else None
+
+
+@dataclass(frozen=True)
+class Group:
+    """One row of a grouping: the dimensions' values and labels, and the tally."""
+
+    keys: tuple[Any, ...]
+    labels: tuple[str | None, ...]
+    tally: Tally
+
+
+def grouped(
+    db: Session,
+    filters: RecommendationFilters,
+    dimensions: list[Dimension],
+    *,
+    by_count: bool = False,
+    limit: int | None = None,
+) -> list[Group]:
+    """Matching recommendations counted by the given dimensions; ordered by the values, or by
+    count (largest first) with `by_count`; at most `limit` rows."""
+    sources = [_source(dimension, n) for n, dimension in enumerate(dimensions)]
+    labels = [source.label for source in sources if source.label is not None]
+    tally = _tally_columns(distinct_ids=any(source.repeats for source in sources))
+    statement = select(*(s.key for s in sources), *labels, *tally).select_from(R)
+    for source in sources:
+        for target, on in source.joins:
+            statement = statement.join(target, on)
+    statement = statement.where(*filters.conditions(backend_for(db)))
+    statement = statement.group_by(*(s.key for s in sources), *labels)
+    keys_order = [s.key.asc().nulls_last() for s in sources]
+    statement = statement.order_by(*([tally[0].desc(), *keys_order] if by_count else keys_order))
+    if limit is not None:
+        statement = statement.limit(limit)
+    groups = []
+    for row in db.execute(statement):
+        values = list(row)
+        keys = tuple(values[: len(sources)])
+        found = iter(values[len(sources) : len(sources) + len(labels)])
+        row_labels = tuple(next(found) if s.label is not None else None for s in sources)
+        tally = Tally(*(int(value or 0) for value in values[len(sources) + len(labels) :]))
+        groups.append(Group(keys, row_labels, tally))
+    return groups
+
+
+def total(db: Session, filters: RecommendationFilters) -> Tally:
+    """The tally of all matching recommendations."""
+    statement = select(*_tally_columns()).select_from(R)
+    row = db.execute(statement.where(*filters.conditions(backend_for(db)))).one()
+    return Tally(*(int(value or 0) for value in row))
+
+
+def distinct_count(db: Session, filters: RecommendationFilters, dimension: Dimension) -> int:
+    """How many different values of `dimension` the matching recommendations have."""
+    source = _source(dimension, 0)
+    statement = select(func.count(distinct(source.key))).select_from(R)
+    for target, on in source.joins:
+        statement = statement.join(target, on)
+    return db.execute(statement.where(*filters.conditions(backend_for(db)))).scalar_one()

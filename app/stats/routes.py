@@ -1,0 +1,171 @@
+"""HTTP routes for statistics and the review and state summaries."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from app.db import DbDep
+from app.kit.params import Iso3Path, ReviewIdPath
+from app.kit.problems import ProblemError, not_found, problem_responses
+from app.recommendations.params import FiltersDep
+from app.recommendations.queries import RecommendationFilters
+from app.reviews import queries as review_queries
+from app.reviews.schemas import PositionCounts, review_summaries
+from app.states.models import State
+from app.states.schemas import StatePublic
+from app.stats import queries
+from app.stats.queries import Dimension
+from app.stats.schemas import (
+    Made,
+    MadeInCycle,
+    Received,
+    ReceivedInCycle,
+    ReviewStats,
+    StateStats,
+    StatsResponse,
+    facet_values,
+    stats_rows,
+    tally_public,
+)
+from app.vocab import cycle_of_session
+
+router = APIRouter(prefix="/v1/stats", tags=["stats"])
+summaries_router = APIRouter(prefix="/v1")
+
+
+@router.get(
+    "/recommendations",
+    response_model=StatsResponse,
+    responses=problem_responses(400, 422),
+    summary="Count recommendations by one or two dimensions",
+)
+def recommendation_stats(
+    db: DbDep,
+    filters: FiltersDep,
+    group_by: Annotated[
+        list[Dimension],
+        Query(
+            min_length=1,
+            max_length=2,
+            description="One or two dimensions, e.g. `recommending_state_group` and `position`.",
+            examples=[["recommending_state_group", "position"]],
+        ),
+    ],
+) -> StatsResponse:
+    """Count the recommendations matching the filters by one dimension, or by every
+    combination of two, each row with its support rate.
+
+    A recommendation counts once per value of a multi-valued dimension: a recommendation made
+    by France and Spain counts once for each state, and once for "Western European and others".
+    `support_rate` = supported / (supported + supported in part + noted).
+    Example: `group_by=recommending_state_group&group_by=position&state_under_review=SVN`.
+    """
+    if len(set(group_by)) != len(group_by):
+        raise ProblemError(400, "invalid-group-by", "group_by names the same dimension twice.")
+    groups = queries.grouped(db, filters, group_by)
+    return StatsResponse(
+        group_by=group_by,
+        total=tally_public(queries.total(db, filters)),
+        rows=stats_rows(group_by, groups),
+    )
+
+
+@summaries_router.get(
+    "/reviews/{review_id}/summary",
+    response_model=ReviewStats,
+    responses=problem_responses(404, 422),
+    tags=["reviews"],
+    summary="Summarise a review's recommendations",
+)
+def get_review_summary(db: DbDep, review_id: ReviewIdPath) -> ReviewStats:
+    """Positions, support rate, number of recommending states and their regional groups, the
+    ten most frequent themes and the import warnings of a review, e.g. `48-SVN`:
+    254 recommendations, 217 supported and 37 noted."""
+    normalised = review_id.upper()
+    found = review_queries.get_review(db, normalised)
+    if found is None:
+        raise not_found(f"Review '{normalised}'")
+    review, state = found
+    filters = RecommendationFilters(review=[review.id])
+    by_position = {
+        group.keys[0]: group.tally.count
+        for group in queries.grouped(db, filters, [Dimension.position])
+    }
+    total = sum(by_position.values())
+    positions = PositionCounts(
+        total=total,
+        without_position=by_position.pop(None, 0),
+        **{position.value: count for position, count in by_position.items()},
+    )
+    return ReviewStats(
+        review=review_summaries([(review, state)], {review.id: total})[0],
+        positions=positions,
+        support_rate=queries.total(db, filters).support_rate,
+        recommending_states=queries.distinct_count(db, filters, Dimension.recommending_state),
+        recommending_state_groups=facet_values(
+            queries.grouped(db, filters, [Dimension.recommending_state_group], by_count=True)
+        ),
+        top_themes=facet_values(
+            queries.grouped(db, filters, [Dimension.theme], by_count=True, limit=10)
+        ),
+        warnings=[warning.message for warning in review.warnings],
+    )
+
+
+@summaries_router.get(
+    "/states/{iso3}/summary",
+    response_model=StateStats,
+    responses=problem_responses(404, 422),
+    tags=["states"],
+    summary="Summarise the recommendations a state received and made",
+)
+def get_state_summary(db: DbDep, iso3: Iso3Path) -> StateStats:
+    """Recommendations made to the state (per cycle, with its reviews and support rate) and
+    made by it to others (per cycle, with how often the reviewed states supported them), e.g.
+    `SVN`. Counts are of the recommendations loaded in this instance."""
+    state = db.get(State, iso3.upper())
+    if state is None:
+        raise not_found(f"A state with ISO3 code '{iso3.upper()}'")
+    received = RecommendationFilters(state_under_review=[state.iso3])
+    made = RecommendationFilters(recommending_state=[state.iso3])
+    reviews: dict[int, list[str]] = {}
+    for review, _ in review_queries.list_reviews(db, iso3=state.iso3):
+        reviews.setdefault(cycle_of_session(review.session_number), []).append(review.id)
+    received_states = _per_cycle(db, received, Dimension.recommending_state)
+    made_states = _per_cycle(db, made, Dimension.state_under_review)
+    return StateStats(
+        state=StatePublic.model_validate(state, from_attributes=True),
+        received=Received(
+            total=tally_public(queries.total(db, received)),
+            by_cycle=[
+                ReceivedInCycle(
+                    cycle=group.keys[0],
+                    reviews=reviews.get(group.keys[0], []),
+                    recommending_states=received_states.get(group.keys[0], 0),
+                    **tally_public(group.tally).model_dump(),
+                )
+                for group in queries.grouped(db, received, [Dimension.cycle])
+            ],
+        ),
+        made=Made(
+            total=tally_public(queries.total(db, made)),
+            by_cycle=[
+                MadeInCycle(
+                    cycle=group.keys[0],
+                    states_recommended_to=made_states.get(group.keys[0], 0),
+                    **tally_public(group.tally).model_dump(),
+                )
+                for group in queries.grouped(db, made, [Dimension.cycle])
+            ],
+        ),
+    )
+
+
+def _per_cycle(db: DbDep, filters: RecommendationFilters, dimension: Dimension) -> dict[int, int]:
+    """Number of different values of `dimension` per cycle."""
+    counts: dict[int, int] = {}
+    for group in queries.grouped(db, filters, [Dimension.cycle, dimension]):
+        counts[group.keys[0]] = counts.get(group.keys[0], 0) + 1
+    return counts

@@ -1,0 +1,241 @@
+"""Load test: the service on SQLite and on PostgreSQL against Datasette on the same SQLite file.
+
+Usage (from the repository root; needs `wrk` (apt-get install wrk) and Datasette in another
+virtualenv, e.g. `python3 -m venv /tmp/dsvenv && /tmp/dsvenv/bin/pip install datasette`):
+
+    .venv/bin/python bench/load.py --sqlite bench/out/upr-130k.sqlite3 \
+        --postgres postgresql+psycopg://postgres@127.0.0.1/upr_bench_130k \
+        --datasette /tmp/dsvenv/bin/datasette --duration 10 --out bench/out/load-130k.json
+
+One server at a time listens on 127.0.0.1 (one uvicorn worker, or Datasette with its
+defaults), gets a warm-up run, then `wrk -t1 -c8 --latency` for `--duration` seconds per query:
+
+  (a) list filtered by state under review and session, 50 rows
+  (b) ranked full-text search, 20 rows, with highlighted snippets
+  (c) five facets over a filtered set (the 4th cycle)
+  (d) a conditional GET answered 304 (the service only), against `GET /health/live`
+  (e) the full CSV export, timed with one client; rows/s and the server's peak RSS
+
+Requests go to 127.0.0.1 only and every run stops by itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SEARCH = '"domestic violence"'
+FACETS_OURS = ["position", "session", "state_under_review", "theme", "recommending_state_group"]
+FACETS_DATASETTE = ["position", "session_number", "state_iso3", "text_from", "review_id"]
+
+
+def wait_until_up(url: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.2)
+    raise RuntimeError(f"{url} did not come up")
+
+
+class Server:
+    """A server process on 127.0.0.1, stopped on exit."""
+
+    def __init__(self, command: list[str], env: dict[str, str], probe: str) -> None:
+        self.process = subprocess.Popen(
+            command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        wait_until_up(probe)
+
+    def peak_rss_mb(self) -> float:
+        status = Path(f"/proc/{self.process.pid}/status").read_text()
+        return int(re.search(r"VmHWM:\s+(\d+) kB", status)[1]) / 1024
+
+    def __enter__(self) -> Server:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.process.send_signal(signal.SIGINT)
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+def wrk(url: str, duration: int, headers: list[str] | None = None) -> dict[str, float]:
+    """Requests per second and p50/p99 latency (ms) of `url` under wrk, after a warm-up."""
+    extra = [arg for header in headers or [] for arg in ("-H", header)]
+    subprocess.run(["wrk", "-t1", "-c8", "-d2s", *extra, url], capture_output=True, check=True)
+    out = subprocess.run(
+        ["wrk", "-t1", "-c8", f"-d{duration}s", "--latency", *extra, url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1]),
+        "p50_ms": _ms(re.search(r"\s50%\s+([\d.]+\w+)", out)[1]),
+        "p99_ms": _ms(re.search(r"\s99%\s+([\d.]+\w+)", out)[1]),
+        "non_2xx": int(errors[1]) if errors else 0,
+    }
+
+
+def _ms(value: str) -> float:
+    number, unit = re.match(r"([\d.]+)(\w+)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+
+
+def timed_download(url: str) -> dict[str, float]:
+    """Seconds, bytes and CSV lines of one full download."""
+    started = time.perf_counter()
+    size = lines = 0
+    with urllib.request.urlopen(url, timeout=600) as response:
+        while chunk := response.read(1 << 20):
+            size += len(chunk)
+            lines += chunk.count(b"\n")
+    seconds = time.perf_counter() - started
+    return {
+        "seconds": round(seconds, 2),
+        "bytes": size,
+        "rows": lines - 1,
+        "rows_per_s": round((lines - 1) / seconds),
+    }
+
+
+def pick_review(sqlite_path: str) -> tuple[str, int]:
+    """A 4th-cycle review with at least 100 recommendations: (ISO3, session)."""
+    with sqlite3.connect(sqlite_path) as db:
+        return db.execute(
+            "SELECT state_iso3, session_number FROM recommendation WHERE session_number "
+            "BETWEEN 41 AND 54 GROUP BY review_id HAVING count(*) >= 100 "
+            "ORDER BY review_id LIMIT 1"
+        ).fetchone()
+
+
+def run_service(url: str, port: int, args: argparse.Namespace, review: tuple[str, int]) -> dict:
+    env = {**os.environ, "UPR_DATABASE_URL": url}
+    base = f"http://127.0.0.1:{port}"
+    command = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "app.main:app",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--no-access-log",
+        "--log-level",
+        "warning",
+    ]
+    iso3, session = review
+    results: dict[str, Any] = {}
+    with Server(command, env, f"{base}/health/live") as server:
+        results["e"] = timed_download(f"{base}/v1/recommendations/export?format=csv")
+        results["e"]["peak_rss_mb"] = round(server.peak_rss_mb(), 1)
+        list_url = f"{base}/v1/recommendations?state_under_review={iso3}&session={session}&limit=50"
+        results["a"] = wrk(list_url, args.duration)
+        search = urllib.parse.quote(SEARCH)
+        results["b"] = wrk(f"{base}/v1/recommendations?q={search}&limit=20", args.duration)
+        facets = "&".join(f"facet={name}" for name in FACETS_OURS)
+        results["c"] = wrk(f"{base}/v1/recommendations/facets?cycle=4&{facets}", args.duration)
+        with urllib.request.urlopen(list_url) as response:
+            etag = response.headers.get("ETag")
+        if etag:
+            request = urllib.request.Request(list_url, headers={"If-None-Match": etag})
+            try:
+                urllib.request.urlopen(request)
+                status = 200
+            except urllib.error.HTTPError as error:
+                status = error.code
+            results["d"] = {
+                **wrk(list_url, args.duration, [f"If-None-Match: {etag}"]),
+                "status": status,
+            }
+        results["health"] = wrk(f"{base}/health/live", args.duration)
+    return results
+
+
+def run_datasette(args: argparse.Namespace, review: tuple[str, int]) -> dict:
+    port, name = 8201, Path(args.sqlite).stem
+    base = f"http://127.0.0.1:{port}/{name}"
+    command = [
+        args.datasette,
+        "serve",
+        args.sqlite,
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--setting",
+        "sql_time_limit_ms",
+        "60000",
+        "--setting",
+        "facet_time_limit_ms",
+        "60000",
+    ]
+    iso3, session = review
+    results: dict[str, Any] = {}
+    with Server(command, dict(os.environ), f"{base}.json") as server:
+        results["e"] = timed_download(f"{base}/recommendation.csv?_stream=on&_size=max")
+        results["e"]["peak_rss_mb"] = round(server.peak_rss_mb(), 1)
+        results["a"] = wrk(
+            f"{base}/recommendation.json?state_iso3={iso3}&session_number={session}&_size=50",
+            args.duration,
+        )
+        sql = (
+            "select r.*, snippet(recommendation_fts, 0, '<mark>', '</mark>', '…', 24) as snippet,"
+            " -bm25(recommendation_fts) as score from recommendation_fts join recommendation r"
+            " on r.rowid = recommendation_fts.rowid where recommendation_fts match :q"
+            " order by bm25(recommendation_fts) limit 20"
+        )
+        query = urllib.parse.urlencode({"sql": sql, "q": SEARCH})
+        results["b"] = wrk(f"{base}.json?{query}", args.duration)
+        facets = "&".join(f"_facet={name}" for name in FACETS_DATASETTE)
+        results["c"] = wrk(
+            f"{base}/recommendation.json?session_number__gte=41&session_number__lte=54"
+            f"&{facets}&_size=0",
+            args.duration,
+        )
+    return results
+
+
+def main() -> None:
+    """Run every server in turn and write the figures as JSON."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sqlite", required=True)
+    parser.add_argument("--postgres")
+    parser.add_argument("--datasette", default="datasette")
+    parser.add_argument("--duration", type=int, default=10)
+    parser.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args()
+    review = pick_review(args.sqlite)
+    with sqlite3.connect(args.sqlite) as db:
+        rows = db.execute("SELECT count(*) FROM recommendation").fetchone()[0]
+    results: dict[str, Any] = {"rows": rows, "review": review, "search": SEARCH, "workers": 1}
+    results["datasette"] = run_datasette(args, review)
+    results["sqlite"] = run_service(f"sqlite:///{Path(args.sqlite).resolve()}", 8202, args, review)
+    if args.postgres:
+        results["postgresql"] = run_service(args.postgres, 8203, args, review)
+    args.out.write_text(json.dumps(results, indent=2))
+    print(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()

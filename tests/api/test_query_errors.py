@@ -1,0 +1,95 @@
+"""Hostile and malformed query parameters of the recommendation endpoints: 4xx, never 500."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+ENDPOINTS = [
+    ("/v1/recommendations", {}),
+    ("/v1/recommendations/facets", {"facet": "position"}),
+    ("/v1/recommendations/export", {"format": "ndjson"}),
+    ("/v1/stats/recommendations", {"group_by": "position"}),
+]
+HOSTILE = [
+    "'; DROP TABLE recommendation; --",
+    '"unbalanced',
+    "(roma OR",
+    "roma)",
+    "AND",
+    "OR OR",
+    "NOT",
+    "-",
+    "*",
+    "a*",
+    '" OR 1=1 --',
+    "text:roma NEAR(x y)",
+    "roma' | 'x:* <-> !",
+    "\\x00",
+    "Ж" * 200,
+    "((((((((((((roma))))))))))))",
+    " ".join(["roma"] * 40),
+]
+
+
+@pytest.mark.parametrize(("path", "base"), ENDPOINTS)
+@pytest.mark.parametrize("q", HOSTILE)
+def test_hostile_searches_are_answered_or_refused_cleanly(
+    client: TestClient, path: str, base: dict, q: str
+) -> None:
+    response = client.get(path, params={**base, "q": q})
+    assert response.status_code in (200, 400), response.text
+    if response.status_code == 400:
+        body = response.json()
+        assert body["type"].endswith("/invalid-search") and body["detail"].startswith("Invalid")
+
+
+def test_the_data_survive_hostile_searches(client: TestClient) -> None:
+    for q in HOSTILE:
+        client.get("/v1/recommendations", params={"q": q})
+    assert client.get("/v1/recommendations", params={"limit": 1}).json()["total"] == 514
+
+
+@pytest.mark.parametrize(("path", "base"), ENDPOINTS)
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "roma\x00"},
+        {"q": "x" * 501},
+        {"q": ""},
+        {"q": "roma\x1b[31m"},
+        {"theme": "Migrants\x00"},
+        {"theme": "x" * 201},
+        {"group": ""},
+        {"sdg": "18"},
+        {"sdg": "16.2.1"},
+        {"sdg": "16\x00"},
+        {"review": "48-SVN-140.7"},
+        {"review": "48-S\x00N"},
+        {"review_date_from": "2024-13-01"},
+        {"state_under_review_group": "Atlantis"},
+        {"recommending_state_group": "African\x00"},
+        {"state_under_review": "S\x00N"},
+    ],
+)
+def test_malformed_parameters_are_422(
+    client: TestClient, path: str, base: dict, params: dict
+) -> None:
+    response = client.get(path, params={**base, **params})
+    assert response.status_code == 422, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["sort=popularity", "count=some", "format=xlsx", "bom=maybe", "limit=501", "sort=relevance"],
+)
+def test_bad_list_and_export_options(client: TestClient, query: str) -> None:
+    path = (
+        "/v1/recommendations/export"
+        if query.startswith(("format", "bom"))
+        else ("/v1/recommendations")
+    )
+    response = client.get(f"{path}?{query}")
+    expected = 400 if query == "sort=relevance" else 422
+    assert response.status_code == expected, response.text
