@@ -31,6 +31,8 @@ states_cli = typer.Typer(help="States and the names they appear under.", no_args
 cli.add_typer(db_cli, name="db")
 cli.add_typer(import_cli, name="import")
 cli.add_typer(states_cli, name="states")
+keys_cli = typer.Typer(help="API keys for writes (and private reads).", no_args_is_help=True)
+cli.add_typer(keys_cli, name="keys")
 
 DRY_RUN = typer.Option(False, "--dry-run", help="Parse and check, print the report, write nothing.")
 REPORT_JSON = typer.Option(
@@ -44,39 +46,55 @@ STATE = typer.Option(None, "--state", help="State under review, as named in UN d
 def serve(
     host: str = typer.Option("127.0.0.1", help="Address to listen on."),
     port: int = typer.Option(8000, help="Port to listen on."),
-    workers: int = typer.Option(1, min=1, help="Worker processes."),
+    workers: int | None = typer.Option(
+        None, min=1, help="Worker processes [default: UPR_WORKERS, else 1]."
+    ),
     reload: bool = typer.Option(False, help="Restart on code changes (development)."),
 ) -> None:
-    """Serve the HTTP API with uvicorn."""
+    """Serve the HTTP API with uvicorn: JSON logs, proxy headers, graceful shutdown on SIGTERM."""
+    import os
+
     import uvicorn
 
+    from app.kit.logging import logging_config
+
+    settings = get_settings()
+    if workers is not None and workers != settings.workers:
+        os.environ["UPR_WORKERS"] = str(workers)  # the workers size their pools by it
     uvicorn.run(
         "app.main:app",
         host=host,
         port=port,
-        workers=workers,
+        workers=workers or settings.workers,
         reload=reload,
         proxy_headers=True,
+        forwarded_allow_ips=settings.forwarded_allow_ips,
         timeout_graceful_shutdown=20,
+        log_config=logging_config(settings.log_level),
+        access_log=False,  # the app logs one JSON line per request itself
+        server_header=False,
     )
 
 
 @db_cli.command("upgrade")
 def db_upgrade(revision: str = typer.Argument("head", help="Target revision.")) -> None:
-    """Apply the schema migrations."""
-    from app.migrate import upgrade
+    """Apply the schema migrations (one process at a time on PostgreSQL)."""
+    from app.migrate import exclusive, upgrade
 
-    upgrade(get_settings().database_url, revision)
+    url = get_settings().database_url
+    with exclusive(url):
+        upgrade(url, revision)
     typer.echo(f"database migrated to {revision}")
 
 
 @db_cli.command("seed")
 def db_seed() -> None:
-    """Load the bundled reference data (idempotent)."""
+    """Load the bundled reference data (idempotent; one process at a time on PostgreSQL)."""
     from app.db import get_engine
+    from app.migrate import exclusive
     from app.reference import seed
 
-    with Session(get_engine()) as db:
+    with exclusive(get_settings().database_url), Session(get_engine()) as db:
         report = seed(db)
     typer.echo(f"reference data: {report.added} added, {report.changed} changed")
 
@@ -209,15 +227,104 @@ def add_alias(
 ) -> None:
     """Add another name under which a state appears in UN documents."""
     from app.db import get_engine
-    from app.states.queries import AliasConflict
+    from app.states.queries import AliasConflict, InvalidAlias
     from app.states.queries import add_alias as add
 
     with Session(get_engine()) as db:
         try:
             alias = add(db, name, iso3.upper())
-        except AliasConflict as error:
+        except (AliasConflict, InvalidAlias) as error:
             _fail(f"error: {error}")
     typer.echo(f"{alias.alias!r} now resolves to {alias.iso3}")
+
+
+@keys_cli.command("create")
+def keys_create(
+    name: str = typer.Option(..., "--name", min=1, max=100, help="Who or what the key is for."),
+    scope: list[str] = typer.Option(
+        ...,
+        "--scope",
+        help="read (private reads), write (writes and reads) or tracking (implementation "
+        "assessments); repeatable.",
+    ),
+) -> None:
+    """Make an API key. Its token is printed once, here, and stored only as a hash."""
+    from app.auth.keys import create_key
+    from app.db import get_engine
+
+    with Session(get_engine()) as db:
+        try:
+            new = create_key(db, name, scope)
+        except ValueError as error:
+            _fail(f"error: {error}")
+    typer.echo(f"key {new.key.prefix} ({new.key.name}; scopes: {new.key.scopes}) created.")
+    typer.echo("Its token is shown only now; send it as `Authorization: Bearer <token>`:")
+    typer.echo(new.token)
+
+
+@keys_cli.command("list")
+def keys_list() -> None:
+    """List the API keys (prefix, name, scopes, created, revoked); never their tokens."""
+    from app.auth.keys import list_keys
+    from app.db import get_engine
+
+    with Session(get_engine()) as db:
+        keys = list_keys(db)
+    if not keys:
+        typer.echo("no API keys")
+    for key in keys:
+        revoked = f"revoked {key.revoked_at:%Y-%m-%d %H:%M}" if key.revoked_at else "active"
+        created = f"{key.created_at:%Y-%m-%d %H:%M}"
+        typer.echo(f"{key.prefix}  {key.name:<30}  {key.scopes:<12}  {created}  {revoked}")
+
+
+@keys_cli.command("revoke")
+def keys_revoke(
+    prefix: str = typer.Argument(..., help="The key's prefix (see `upr keys list`)."),
+) -> None:
+    """Revoke an API key: it stops working at once (its audit entries stay)."""
+    from app.auth.keys import revoke_key
+    from app.db import get_engine
+
+    with Session(get_engine()) as db:
+        key = revoke_key(db, prefix.lower())
+    if key is None:
+        _fail(f"error: no API key with prefix {prefix!r}")
+    typer.echo(f"key {key.prefix} ({key.name}) revoked")
+
+
+@cli.command("link")
+def link(
+    review: str | None = typer.Option(
+        None, "--review", help="A review id such as 48-SVN: relink its state's recommendations."
+    ),
+    every: bool = typer.Option(False, "--all", help="Relink every state's recommendations."),
+) -> None:
+    """(Re)compute cross-cycle links and new/repeated classes (pending reviews by default).
+
+    Linking works per state under review: --review relinks every review of that state.
+    """
+    import re
+
+    from app.db import get_engine
+    from app.linking.service import all_states, link_pending, link_states, states_of
+
+    def new_session() -> Session:
+        return Session(get_engine())
+
+    if review and every:
+        _fail("error: give --review or --all, not both")
+    if review is not None and not re.fullmatch(r"[0-9]{1,3}-[A-Za-z]{3}", review):
+        _fail(f"error: {review!r} is not a review id such as 48-SVN")
+    if review is None and not every:
+        summary = link_pending(new_session)
+    else:
+        with new_session() as db:
+            states = all_states(db) if every else states_of(db, [review.upper()])  # type: ignore[union-attr]
+        if review and not states:
+            _fail(f"error: no review {review.upper()!r} is loaded")
+        summary = link_states(new_session, states)
+    typer.echo(summary.line())
 
 
 def main() -> None:

@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends
-from sqlalchemy import Engine, event
+from sqlalchemy import ClauseElement, Engine, Executable, Select, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.ext.compiler import compiles
 from sqlmodel import Session, create_engine
 
 from app.config import get_settings
@@ -31,7 +32,7 @@ def build_engine(
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
         _configure_sqlite(engine)
         return engine
-    connect_args: dict[str, Any] = {}
+    connect_args: dict[str, Any] = {"connect_timeout": 5}  # a dead database fails fast
     if statement_timeout_ms:
         connect_args["options"] = f"-c statement_timeout={statement_timeout_ms}"
     return create_engine(
@@ -39,6 +40,7 @@ def build_engine(
         pool_size=pool_size,
         max_overflow=max_overflow,
         pool_pre_ping=True,
+        pool_timeout=10,
         connect_args=connect_args,
     )
 
@@ -65,10 +67,11 @@ def _configure_sqlite(engine: Engine) -> None:
 def get_engine() -> Engine:
     """The process-wide engine built from the settings."""
     settings = get_settings()
+    pool_size, max_overflow = settings.pool_sizes()
     return build_engine(
         settings.database_url,
-        pool_size=settings.db_pool_size,
-        max_overflow=settings.db_max_overflow,
+        pool_size=pool_size,
+        max_overflow=max_overflow,
         statement_timeout_ms=settings.db_statement_timeout_ms,
     )
 
@@ -80,3 +83,26 @@ def get_db() -> Iterator[Session]:
 
 
 DbDep = Annotated[Session, Depends(get_db)]
+
+
+class _Explain(Executable, ClauseElement):
+    """`EXPLAIN (FORMAT JSON)` of a statement, with the statement's parameters bound."""
+
+    inherit_cache = False
+
+    def __init__(self, statement: Select[Any]) -> None:
+        self.statement = statement
+
+
+@compiles(_Explain, "postgresql")
+def _compile_explain(element: _Explain, compiler: Any, **kw: Any) -> str:
+    return "EXPLAIN (FORMAT JSON) " + compiler.process(element.statement, **kw)
+
+
+def estimated_rows(db: Session, statement: Select[Any]) -> int | None:
+    """The planner's estimate of the rows `statement` returns (PostgreSQL); None on SQLite,
+    which keeps no such statistics."""
+    if db.get_bind().dialect.name != "postgresql":
+        return None
+    plan = db.execute(_Explain(statement)).scalar_one()
+    return int(plan[0]["Plan"]["Plan Rows"])

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection
+from sqlalchemy import Connection, text
 
 from app.config import PROJECT_ROOT
+from app.db import build_engine, is_sqlite
+
+SCHEMA_LOCK = 7_301_905  # PostgreSQL advisory lock key: one migrating/seeding process at a time
 
 
 def alembic_config(url: str | None = None) -> Config:
@@ -34,3 +40,24 @@ def head_revision() -> str | None:
 def current_revision(connection: Connection) -> str | None:
     """The revision a database is at (None when never migrated)."""
     return MigrationContext.configure(connection).get_current_revision()
+
+
+@contextlib.contextmanager
+def exclusive(url: str) -> Iterator[None]:
+    """Run the block while holding the schema lock (PostgreSQL), so that containers starting
+    together migrate and seed one after the other. SQLite serialises writers itself."""
+    if is_sqlite(url):
+        yield
+        return
+    engine = build_engine(url, pool_size=1, max_overflow=0)
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": SCHEMA_LOCK})
+            connection.commit()
+            try:
+                yield
+            finally:
+                connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": SCHEMA_LOCK})
+                connection.commit()
+    finally:
+        engine.dispose()

@@ -22,6 +22,7 @@ from app.sessions.models import Cycle, WorkingGroupSession
 from app.states.models import State, StateAlias
 from app.states.queries import fold_name
 from app.taxonomy.models import Sdg
+from app.versioning import bump
 from app.vocab import (
     DocumentKind,
     RegionalGroup,
@@ -125,6 +126,8 @@ def seed(db: Session, directory: Path = REFERENCE_DIR) -> SeedReport:
     db.flush()
     for entry in json.loads((directory / "reviews.json").read_text(encoding="utf-8")):
         _seed_review(db, report, entry)
+    if report.added or report.changed:
+        bump(db)
     db.commit()
     return report
 

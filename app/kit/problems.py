@@ -10,13 +10,14 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 logger = logging.getLogger(__name__)
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_TYPE_BASE = "https://upr-api.org/problems/"
+UNPARSEABLE_BODY = "There was an error parsing the body"  # FastAPI's 400 for such bodies
 
 
 class FieldError(BaseModel):
@@ -40,11 +41,20 @@ class Problem(BaseModel):
 class ProblemError(Exception):
     """Raise to answer with a problem: `ProblemError(404, "not-found", "No state 'XYZ'.")`."""
 
-    def __init__(self, status: int, slug: str, detail: str) -> None:
+    def __init__(
+        self,
+        status: int,
+        slug: str,
+        detail: str,
+        headers: dict[str, str] | None = None,
+        errors: list[FieldError] | None = None,
+    ) -> None:
         super().__init__(detail)
         self.status = status
         self.slug = slug
         self.detail = detail
+        self.headers = headers
+        self.errors = errors
 
 
 def not_found(what: str) -> ProblemError:
@@ -86,7 +96,9 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(ProblemError)
     async def _problem(request: Request, exc: ProblemError) -> JSONResponse:
-        return problem_response(request, exc.status, exc.slug, exc.detail)
+        return problem_response(
+            request, exc.status, exc.slug, exc.detail, exc.errors, headers=exc.headers
+        )
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -99,7 +111,15 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        slug = {404: "not-found", 405: "method-not-allowed"}.get(exc.status_code, "http-error")
+        if exc.status_code == 400 and exc.detail == UNPARSEABLE_BODY:  # e.g. bytes not UTF-8
+            error = FieldError(location="body", message="The body could not be parsed.")
+            return problem_response(request, 422, "invalid-request", error.message, [error])
+        slug = {
+            404: "not-found",
+            405: "method-not-allowed",
+            413: "payload-too-large",
+            415: "unsupported-media-type",
+        }.get(exc.status_code, "http-error")
         detail = exc.detail if isinstance(exc.detail, str) else None
         return problem_response(request, exc.status_code, slug, detail, headers=exc.headers)
 
@@ -113,6 +133,14 @@ def install_problem_handlers(app: FastAPI) -> None:
             "The database is not reachable; try again.",
             headers={"Retry-After": "5"},
         )
+
+    @app.exception_handler(DataError)
+    async def _bad_value(request: Request, exc: DataError) -> JSONResponse:
+        # The database refused a value the route let through (e.g. a number beyond its
+        # integer range): the request's fault, so a 422 — but a route should bound it itself.
+        logger.warning("database refused a value on %s: %s", request.url.path, type(exc.orig))
+        error = FieldError(location="request", message="A value is out of the range accepted.")
+        return problem_response(request, 422, "invalid-request", error.message, [error])
 
     @app.exception_handler(DBAPIError)
     async def _database_error(request: Request, exc: DBAPIError) -> JSONResponse:

@@ -1,11 +1,15 @@
 """SQL for states and their names."""
 
 import unicodedata
+from collections.abc import Callable
 
 from sqlmodel import Session, col, select
 
 from app.states.models import State, StateAlias
+from app.versioning import bump
 from app.vocab import RegionalGroup, StateStatus
+
+ALIAS_MAX_LENGTH = 120
 
 
 def fold_name(name: str) -> str:
@@ -44,11 +48,25 @@ class AliasConflict(ValueError):
     """An alias that is already another state's name or alias."""
 
 
-def add_alias(db: Session, alias: str, iso3: str) -> StateAlias:
-    """Record `alias` as another name of the state `iso3` and commit."""
+class InvalidAlias(ValueError):
+    """An alias that is empty or too long once folded."""
+
+
+AliasHook = Callable[[Session, StateAlias], None]
+
+
+def add_alias(
+    db: Session, alias: str, iso3: str, before_commit: AliasHook | None = None
+) -> StateAlias:
+    """Record `alias` as another name of the state `iso3` and commit (with `before_commit`).
+
+    An alias that already names `iso3` is returned as it is, and nothing is written.
+    """
     if db.get(State, iso3) is None:
         raise AliasConflict(f"no state with ISO3 code {iso3!r}")
     key = fold_name(alias)
+    if not key or len(key) > ALIAS_MAX_LENGTH or len(alias) > ALIAS_MAX_LENGTH:
+        raise InvalidAlias(f"an alias must have 1 to {ALIAS_MAX_LENGTH} characters")
     taken = name_index(db).get(key)
     if taken is not None and taken != iso3:
         raise AliasConflict(f"{alias!r} already names {taken}")
@@ -59,6 +77,27 @@ def add_alias(db: Session, alias: str, iso3: str) -> StateAlias:
         raise AliasConflict(f"{alias!r} is already the name of {iso3}")
     row = StateAlias(alias=alias, key=key, iso3=iso3)
     db.add(row)
+    db.flush()
+    if before_commit is not None:
+        before_commit(db, row)
+    bump(db)
     db.commit()
     db.refresh(row)
     return row
+
+
+def remove_alias(
+    db: Session, alias: str, iso3: str, before_commit: AliasHook | None = None
+) -> bool:
+    """Delete the alias `alias` of the state `iso3` and commit; False when it has no such alias."""
+    key = fold_name(alias)
+    row = db.exec(select(StateAlias).where(StateAlias.key == key, StateAlias.iso3 == iso3)).first()
+    if row is None:
+        return False
+    if before_commit is not None:
+        before_commit(db, row)
+    db.delete(row)
+    db.flush()
+    bump(db)
+    db.commit()
+    return True

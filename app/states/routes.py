@@ -1,16 +1,21 @@
 """HTTP routes for states."""
 
-from fastapi import APIRouter, Query
+from typing import Annotated
 
+from fastapi import APIRouter, Path, Query, Request, Response
+from sqlmodel import Session
+
+from app.auth.deps import WriteKey, audit
 from app.db import DbDep
+from app.kit.caching import written
 from app.kit.pagination import Page
 from app.kit.params import Iso3Path
-from app.kit.problems import not_found, problem_responses
+from app.kit.problems import ProblemError, not_found, problem_responses
 from app.reviews import queries as review_queries
 from app.reviews.schemas import ReviewSummary, review_summaries
 from app.states import queries
-from app.states.models import State
-from app.states.schemas import StateDetail, StatePublic
+from app.states.models import State, StateAlias
+from app.states.schemas import AliasCreate, StateDetail, StatePublic
 from app.vocab import RegionalGroup, StateStatus
 
 router = APIRouter(prefix="/v1/states", tags=["states"])
@@ -38,10 +43,7 @@ def list_states(
     return Page(items=items, total=len(items))
 
 
-@router.get("/{iso3}", response_model=StateDetail, responses=problem_responses(404, 422))
-def get_state(db: DbDep, iso3: Iso3Path) -> StateDetail:
-    """Get one state by its ISO 3166-1 alpha-3 code, with the other names it appears under."""
-    state = _get_state(db, iso3)
+def _detail(db: DbDep, state: State) -> StateDetail:
     return StateDetail(
         iso3=state.iso3,
         name=state.name,
@@ -49,6 +51,83 @@ def get_state(db: DbDep, iso3: Iso3Path) -> StateDetail:
         regional_group=state.regional_group,
         aliases=queries.aliases_of(db, state.iso3),
     )
+
+
+@router.get("/{iso3}", response_model=StateDetail, responses=problem_responses(404, 422))
+def get_state(db: DbDep, iso3: Iso3Path) -> StateDetail:
+    """Get one state by its ISO 3166-1 alpha-3 code, with the other names it appears under."""
+    return _detail(db, _get_state(db, iso3))
+
+
+@router.post(
+    "/{iso3}/aliases",
+    response_model=StateDetail,
+    status_code=201,
+    responses={200: {"description": "The alias already named this state; nothing changed."}}
+    | problem_responses(401, 403, 404, 409, 413, 422),
+)
+def add_state_alias(
+    request: Request,
+    response: Response,
+    db: DbDep,
+    key: WriteKey,
+    iso3: Iso3Path,
+    body: AliasCreate,
+) -> StateDetail:
+    """Teach the name resolver another name of a state (as `upr states alias` does).
+
+    Imports resolve state names through these aliases. 409 when the name already belongs to
+    another state. Needs an API key with the `write` scope; audited.
+    """
+    state = _get_state(db, iso3)
+
+    created: list[StateAlias] = []
+
+    def record(db_: Session, row: StateAlias) -> None:  # called only when a row is added
+        created.append(row)
+        audit(db_, request, key, "alias.create", f"{state.iso3}:{row.alias}")
+
+    try:
+        queries.add_alias(db, body.alias, state.iso3, before_commit=record)
+    except queries.InvalidAlias as error:
+        raise ProblemError(422, "invalid-request", str(error)) from error
+    except queries.AliasConflict as error:
+        raise ProblemError(409, "conflict", str(error)) from error
+    if created:
+        written(request)
+    else:
+        response.status_code = 200
+    return _detail(db, state)
+
+
+@router.delete(
+    "/{iso3}/aliases/{alias}",
+    status_code=204,
+    response_class=Response,
+    responses=problem_responses(401, 403, 404, 422),
+)
+def delete_state_alias(
+    request: Request,
+    db: DbDep,
+    key: WriteKey,
+    iso3: Iso3Path,
+    alias: Annotated[
+        str, Path(max_length=120, description="The other name to remove.", examples=["Turkey"])
+    ],
+) -> Response:
+    """Remove another name of a state (matched ignoring case and accents).
+
+    Needs an API key with the `write` scope; audited.
+    """
+    state = _get_state(db, iso3)
+
+    def record(db_: Session, row: StateAlias) -> None:
+        audit(db_, request, key, "alias.delete", f"{state.iso3}:{row.alias}")
+
+    if not queries.remove_alias(db, alias, state.iso3, before_commit=record):
+        raise not_found(f"An alias {alias!r} of {state.iso3}")
+    written(request)
+    return Response(status_code=204)
 
 
 @router.get(

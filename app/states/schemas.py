@@ -25,3 +25,16 @@ class StateDetail(StatePublic):
     """A state with the other names it appears under in UN documents."""
 
     aliases: list[str] = Field(examples=[["the Republic of Kazakhstan"]])
+
+
+class AliasCreate(BaseModel):
+    """Another name under which a state appears in UN documents."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    alias: str = Field(
+        min_length=1,
+        max_length=120,
+        pattern=r"^[^\x00-\x1f]*[^\x00-\x20][^\x00-\x1f]*$",
+        examples=["Republic of Türkiye"],
+    )

@@ -1,0 +1,1 @@
+"""API keys: scopes, hashed storage, the bearer-token check and the audit of writes."""

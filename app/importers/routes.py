@@ -1,0 +1,125 @@
+"""HTTP route for imports: upload a document, load it with the same loader as `upr import`."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from contextlib import nullcontext
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import APIRouter, File, Form, Request, UploadFile
+from sqlmodel import Session
+
+from app.auth.deps import WriteKey, audit
+from app.db import DbDep
+from app.importers.documents import DocumentSpec, parse_document
+from app.importers.loader import ImportFailed, ImportReport, load_document
+from app.importers.records import ParseError
+from app.importers.schemas import ImportReportPublic
+from app.importers.uhri_load import load_uhri
+from app.importers.upload import EXPECTED_TYPE, TYPE_NAMES, UploadKind, safe_name, sniff
+from app.kit.caching import written
+from app.kit.problems import FieldError, ProblemError, problem_responses
+from app.versioning import bump
+
+router = APIRouter(prefix="/v1/imports", tags=["imports"])
+
+
+def _public(report: ImportReport, name: str) -> ImportReportPublic:
+    report.file = name
+    return ImportReportPublic(**asdict(report), summary=report.summary())
+
+
+def _refuse(error: Exception, tmp: str, name: str) -> ProblemError:
+    """A 422 problem for a document that cannot be read or loaded (no server paths in it)."""
+    if isinstance(error, ImportFailed):
+        problems = [problem.replace(tmp + "/", "") for problem in error.problems]
+        return ProblemError(
+            422,
+            "import-failed",
+            f"{name}: import failed, nothing was written.",
+            errors=[FieldError(location="body.file", message=problem) for problem in problems],
+        )
+    return ProblemError(422, "unreadable-document", str(error).replace(tmp + "/", ""))
+
+
+@router.post(
+    "",
+    response_model=ImportReportPublic,
+    responses=problem_responses(400, 401, 403, 413, 415, 422, 503),
+)
+def import_document(
+    request: Request,
+    db: DbDep,
+    key: WriteKey,
+    file: Annotated[UploadFile, File(description="The document: PDF, DOCX or UHRI JSON.")],
+    kind: Annotated[UploadKind, Form(description="What the document is; picks the parser.")],
+    # Optional form fields are typed without `null`: multipart has no null, only absence.
+    session: Annotated[
+        int,  # noqa: RUF013
+        Form(ge=1, le=999, description="Session number (addendum, thematic list)."),
+    ] = None,  # type: ignore[assignment]
+    state: Annotated[
+        str,  # noqa: RUF013
+        Form(
+            min_length=2,
+            max_length=120,
+            pattern=r"^[^\x00]+$",
+            description="State under review as named in UN documents (addendum, thematic list).",
+        ),
+    ] = None,  # type: ignore[assignment]
+    dry_run: Annotated[bool, Form(description="Parse, check and report; write nothing.")] = False,
+) -> ImportReportPublic:
+    """Import an official document with the same loader and report as `upr import`.
+
+    Working Group reports and addenda are PDFs, OHCHR thematic lists DOCX files, UHRI exports
+    JSON; the type is checked from the content (415 otherwise). Every state name must resolve
+    or nothing is written (422 listing each one). One transaction per document (per batch for
+    UHRI). Needs an API key with the `write` scope; the import is recorded in the audit trail.
+    """
+    with tempfile.TemporaryDirectory(prefix="upr-upload-") as tmp:
+        name = safe_name(file.filename, kind)
+        path = Path(tmp) / name
+        with path.open("wb") as out:
+            shutil.copyfileobj(file.file, out, 1024 * 1024)
+        found = sniff(path)
+        expected = EXPECTED_TYPE[kind]
+        if found != expected:
+            raise ProblemError(
+                415,
+                "unsupported-media-type",
+                f"A {kind.value} upload must be {TYPE_NAMES[expected]}; "
+                + (f"this is {TYPE_NAMES[found]}." if found else "this file is of no known type."),
+            )
+        target = f"{kind.value}:{name}"
+        try:
+            if kind is UploadKind.uhri:
+                report = _import_uhri(db, request, key, path, target, dry_run)
+            else:
+                assert kind.document_kind is not None
+                document = parse_document(DocumentSpec(path, kind.document_kind, session, state))
+                document.file = f"upload:{name}"
+
+                def record(db_: Session, report_: ImportReport) -> None:
+                    audit(db_, request, key, "import", target, report_.summary())
+
+                report = load_document(db, document, dry_run=dry_run, before_commit=record)
+        except (ParseError, ImportFailed, ValueError) as error:
+            raise _refuse(error, tmp, name) from error
+    if not dry_run:
+        written(request)
+    return _public(report, name)
+
+
+def _import_uhri(
+    db: Session, request: Request, key: WriteKey, path: Path, target: str, dry_run: bool
+) -> ImportReport:
+    """Load a UHRI export in batches on the request's session, then audit it."""
+    report = load_uhri(lambda: nullcontext(db), path, dry_run=dry_run)  # type: ignore[arg-type,return-value]
+    if not dry_run:
+        audit(db, request, key, "import", target, report.summary())
+        bump(db)
+        db.commit()
+    return report

@@ -1,0 +1,48 @@
+"""The dataset version: one counter that every write and every import moves forward.
+
+Caches key on it (see `app.kit.caching`): a strong ETag is derived from the version, so any
+change to the data changes every ETag. The counter lives in a one-row table and is bumped in
+the same transaction as the writes it stands for, so it never runs ahead of or behind them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import CheckConstraint, select, update
+from sqlmodel import Field, Session, SQLModel
+
+ROW_ID = 1
+
+
+class DatasetVersion(SQLModel, table=True):
+    """The single row holding the current dataset version."""
+
+    __tablename__ = "dataset_version"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: int = Field(default=ROW_ID, primary_key=True)
+    version: int = Field(default=1, ge=1)
+    changed_at: dt.datetime
+
+
+def bump(db: Session) -> None:
+    """Move the version forward inside the caller's transaction (committed with its writes).
+
+    Call it last in a transaction: on PostgreSQL the row lock it takes is then held briefly.
+    """
+    now = dt.datetime.now(dt.UTC)
+    result = db.execute(
+        update(DatasetVersion)
+        .where(DatasetVersion.id == ROW_ID)  # type: ignore[arg-type]
+        .values(version=DatasetVersion.version + 1, changed_at=now)
+    )
+    if result.rowcount == 0:  # type: ignore[attr-defined]  # the migration inserts the row
+        db.add(DatasetVersion(id=ROW_ID, version=2, changed_at=now))
+        db.flush()
+
+
+def read_version(db: Session) -> int:
+    """The current dataset version (0 if the row is missing)."""
+    query = select(DatasetVersion.version).where(DatasetVersion.id == ROW_ID)  # type: ignore[arg-type]
+    return db.execute(query).scalar_one_or_none() or 0

@@ -1,0 +1,182 @@
+"""Caching of reads: strong ETags from the dataset version, 304 without the database, gzip."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable, Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine, event
+from sqlmodel import Session
+
+from app.importers.documents import bundled_documents, parse_document
+from app.importers.loader import load_document
+from app.kit.caching import VersionCache, etag_matches
+from app.reference import seed
+from app.states.models import State
+from app.versioning import bump, read_version
+
+ETAG = re.compile(r'^"[0-9]+-[0-9a-f]{16}"$')
+
+
+@pytest.fixture
+def statements(engine: Engine) -> Iterator[list[str]]:
+    """Every SQL statement sent to the test database while the test runs."""
+    seen: list[str] = []
+
+    def record(*args: object) -> None:
+        seen.append(str(args[2]))
+
+    event.listen(engine, "before_cursor_execute", record)
+    yield seen
+    event.remove(engine, "before_cursor_execute", record)
+
+
+def test_reads_carry_a_strong_etag_and_cache_control(client: TestClient) -> None:
+    response = client.get("/v1/states/TUR")
+    assert response.status_code == 200
+    assert ETAG.match(response.headers["etag"])
+    assert response.headers["cache-control"] == "public, max-age=60"
+    assert {"Accept", "Accept-Encoding"} <= set(response.headers["vary"].split(", "))
+
+
+def test_etags_differ_by_url_and_encoding(client: TestClient) -> None:
+    one = client.get("/v1/states/TUR").headers["etag"]
+    assert client.get("/v1/states/TUR").headers["etag"] == one
+    assert client.get("/v1/states/KAZ").headers["etag"] != one
+    assert (
+        client.get("/v1/states/TUR", headers={"Accept-Encoding": "identity"}).headers["etag"]
+        != client.get("/v1/states/TUR", headers={"Accept-Encoding": "gzip"}).headers["etag"]
+    )
+
+
+def test_if_none_match_gets_304_without_touching_the_database(
+    client: TestClient, statements: list[str]
+) -> None:
+    etag = client.get("/v1/recommendations?limit=5").headers["etag"]
+    statements.clear()
+    response = client.get("/v1/recommendations?limit=5", headers={"If-None-Match": etag})
+    assert response.status_code == 304
+    assert response.content == b""
+    assert response.headers["etag"] == etag
+    assert response.headers["cache-control"] == "public, max-age=60"
+    assert statements == []
+    for header in (f"W/{etag}", f'"nope", {etag}'):
+        assert (
+            client.get("/v1/recommendations?limit=5", headers={"If-None-Match": header}).status_code
+            == 304
+        )
+
+
+def test_a_stale_etag_gets_the_full_response(client: TestClient) -> None:
+    response = client.get("/v1/states/TUR", headers={"If-None-Match": '"0-0000000000000000"'})
+    assert response.status_code == 200
+    assert response.json()["iso3"] == "TUR"
+
+
+def test_errors_and_non_reads_carry_no_etag(client: TestClient) -> None:
+    assert "etag" not in client.get("/v1/states/XYZ").headers
+    assert "etag" not in client.get("/health/live").headers
+
+
+def test_a_write_through_the_api_changes_every_etag_at_once(
+    client: TestClient, write_token: str
+) -> None:
+    before = client.get("/v1/states/TUR").headers["etag"]
+    other = client.get("/v1/sessions/48").headers["etag"]
+    added = client.post(
+        "/v1/states/TUR/aliases",
+        json={"alias": "Türkiye Cumhuriyeti"},
+        headers={"Authorization": f"Bearer {write_token}"},
+    )
+    assert added.status_code == 201
+    after = client.get("/v1/states/TUR", headers={"If-None-Match": before})
+    assert after.status_code == 200
+    assert "Türkiye Cumhuriyeti" in after.json()["aliases"]
+    assert after.headers["etag"] != before
+    assert client.get("/v1/sessions/48", headers={"If-None-Match": other}).status_code == 200
+
+
+def test_a_write_by_another_process_shows_within_the_ttl(
+    make_client: Callable[..., TestClient], db: Session
+) -> None:
+    client = make_client(version_ttl=1.0)
+    before = client.get("/v1/states/TUR").headers["etag"]
+    bump(db)  # as an import in another process would, in its own transaction
+    db.commit()
+    assert client.get("/v1/states/TUR", headers={"If-None-Match": before}).status_code == 304
+    time.sleep(1.1)
+    refreshed = client.get("/v1/states/TUR", headers={"If-None-Match": before})
+    assert refreshed.status_code == 200
+    assert refreshed.headers["etag"] != before
+
+
+def test_cache_control_is_configurable_and_private_when_reads_need_a_key(
+    make_client: Callable[..., TestClient], read_token: str
+) -> None:
+    public = make_client(cache_max_age=300).get("/v1/states/TUR")
+    assert public.headers["cache-control"] == "public, max-age=300"
+    private = make_client(read_requires_key=True).get(
+        "/v1/states/TUR", headers={"Authorization": f"Bearer {read_token}"}
+    )
+    assert private.headers["cache-control"] == "private, max-age=60"
+    assert "Authorization" in private.headers["vary"]
+
+
+def test_version_moves_with_imports_and_real_seed_changes_only(db: Session) -> None:
+    start = read_version(db)
+    assert start >= 1
+    document = parse_document(bundled_documents()[-1])
+    load_document(db, document, dry_run=True)
+    assert read_version(db) == start  # a dry run writes nothing, the version included
+    load_document(db, document)
+    assert read_version(db) == start + 1  # every import, even one that changed nothing
+    seed(db)
+    assert read_version(db) == start + 1  # the seed found nothing to change
+    state = db.get(State, "TUR")
+    assert state is not None
+    state.name = "Turkey (test)"
+    db.commit()
+    seed(db)
+    assert read_version(db) == start + 2
+
+
+def test_version_cache_trusts_its_value_for_the_ttl_only() -> None:
+    loads: list[int] = []
+
+    def load() -> int:
+        loads.append(1)
+        return len(loads)
+
+    cache = VersionCache(ttl=0.2)
+    assert cache.peek() is None
+    assert cache.get(load) == 1
+    assert cache.get(load) == 1
+    assert cache.peek() == 1
+    time.sleep(0.25)
+    assert cache.peek() is None
+    assert cache.get(load) == 2
+    cache.invalidate()
+    assert cache.get(load) == 3
+
+
+def test_etag_matching() -> None:
+    assert etag_matches('"1-ab"', '"1-ab"')
+    assert etag_matches('W/"1-ab"', '"1-ab"')
+    assert etag_matches('"x", "1-ab"', '"1-ab"')
+    assert not etag_matches('"1-abc"', '"1-ab"')
+    assert not etag_matches(None, '"1-ab"')
+    assert not etag_matches("*", '"1-ab"')
+
+
+def test_large_responses_are_gzipped_small_ones_not(client: TestClient) -> None:
+    large = client.get("/v1/states", headers={"Accept-Encoding": "gzip"})
+    assert large.headers["content-encoding"] == "gzip"
+    assert int(large.headers["content-length"]) < len(large.content)  # httpx decoded it
+    raw = client.get("/v1/states", headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in raw.headers
+    assert raw.json() == large.json()
+    small = client.get("/v1/states/TUR", headers={"Accept-Encoding": "gzip"})
+    assert "content-encoding" not in small.headers
