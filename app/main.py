@@ -1,18 +1,31 @@
 """The FastAPI application: routers, middleware and error handlers."""
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.routing import APIRoute
 
 from app import __version__
+from app.auth.deps import require_read
+from app.config import Settings, get_settings
 from app.health.routes import router as health_router
+from app.importers.routes import router as imports_router
+from app.kit.caching import CacheHeadersMiddleware, conditional_get, install_caching
 from app.kit.docs import install_offline_docs
+from app.kit.metrics import pool_metrics_hook
+from app.kit.metrics import router as metrics_router
+from app.kit.middleware import BodyLimitMiddleware, RequestContextMiddleware
 from app.kit.problems import install_problem_handlers
+from app.linking.routes import router as linking_router
 from app.recommendations.routes import router as recommendations_router
 from app.reviews.routes import router as reviews_router
 from app.sessions.routes import cycles_router
 from app.sessions.routes import router as sessions_router
 from app.states.routes import router as states_router
+from app.stats.routes import router as stats_router
+from app.stats.routes import summaries_router
 from app.taxonomy.routes import router as taxonomy_router
+from app.tracking.routes import router as tracking_router
 
 DESCRIPTION = """
 Open data on the United Nations **Universal Periodic Review** (UPR): cycles, Working Group
@@ -30,6 +43,13 @@ TAGS = [
     {"name": "reviews", "description": "One state's review in one session."},
     {"name": "recommendations", "description": "Recommendations and the positions taken on them."},
     {"name": "taxonomies", "description": "Themes, affected groups and SDGs."},
+    {"name": "stats", "description": "Recommendations counted by one or two dimensions."},
+    {"name": "imports", "description": "Upload official documents to import (API key)."},
+    {
+        "name": "tracking",
+        "description": "Implementation of recommendations as assessed by governments, NHRIs, "
+        "civil society and the UN: append-only histories, progress, CSV (API key to write).",
+    },
     {"name": "health", "description": "Liveness and readiness probes."},
 ]
 
@@ -38,9 +58,12 @@ def _operation_id(route: APIRoute) -> str:
     return route.name
 
 
-def create_app() -> FastAPI:
-    """Build the application."""
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the application (with the process's settings unless others are given)."""
+    settings = settings or get_settings()
+    app_dependencies = [Depends(require_read)] if settings.read_requires_key else []
     app = FastAPI(
+        dependencies=[*app_dependencies, Depends(conditional_get)],
         title="UPR API",
         version=__version__,
         description=DESCRIPTION,
@@ -50,19 +73,51 @@ def create_app() -> FastAPI:
         docs_url=None,
         redoc_url=None,
     )
+    app.state.settings = settings
     install_problem_handlers(app)
     install_offline_docs(app)
+    install_caching(app, settings.version_ttl)
+    _install_middleware(app, settings)
     for router in (
         states_router,
         cycles_router,
         sessions_router,
         reviews_router,
         recommendations_router,
+        linking_router,
+        tracking_router,
+        summaries_router,
+        stats_router,
         taxonomy_router,
+        imports_router,
         health_router,
+        metrics_router,
     ):
         app.include_router(router)
     return app
+
+
+def _install_middleware(app: FastAPI, settings: Settings) -> None:
+    """Middleware, innermost first: gzip, caching headers, body limit, CORS, then request id,
+    logs, metrics and security headers outermost. All plain ASGI: streams stay streams."""
+    app.add_middleware(GZipMiddleware, minimum_size=settings.gzip_min_bytes, compresslevel=6)
+    app.add_middleware(CacheHeadersMiddleware)
+    app.add_middleware(
+        BodyLimitMiddleware,
+        max_body=settings.max_body_bytes,
+        max_upload=settings.max_upload_bytes,
+        upload_paths=("/v1/imports",),
+    )
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "HEAD", "POST", "PATCH", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "If-None-Match", "X-Request-ID"],
+            expose_headers=["ETag", "Link", "X-Request-ID", "Retry-After"],
+            max_age=600,
+        )
+    app.add_middleware(RequestContextMiddleware, pool_metrics=pool_metrics_hook())
 
 
 app = create_app()

@@ -2,7 +2,9 @@
 
 from sqlmodel import SQLModel
 
+from app.auth.models import ApiKey, AuditEntry
 from app.importers.models import ImportCheckpoint
+from app.linking.models import RecommendationLink, ReviewLinking
 from app.recommendations.models import (
     ExternalId,
     Recommendation,
@@ -15,26 +17,34 @@ from app.reviews.models import Document, Review, ReviewWarning, TroikaSeat
 from app.sessions.models import Cycle, WorkingGroupSession
 from app.states.models import State, StateAlias
 from app.taxonomy.models import AffectedGroup, Sdg, Theme
+from app.tracking.models import TrackingEntry
+from app.versioning import DatasetVersion
 
 metadata = SQLModel.metadata
 
 __all__ = [
     "AffectedGroup",
+    "ApiKey",
+    "AuditEntry",
     "Cycle",
+    "DatasetVersion",
     "Document",
     "ExternalId",
     "ImportCheckpoint",
     "Recommendation",
     "RecommendationGroup",
+    "RecommendationLink",
     "RecommendationSdg",
     "RecommendationTheme",
     "RecommendingState",
     "Review",
+    "ReviewLinking",
     "ReviewWarning",
     "Sdg",
     "State",
     "StateAlias",
     "Theme",
+    "TrackingEntry",
     "TroikaSeat",
     "WorkingGroupSession",
     "metadata",

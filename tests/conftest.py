@@ -25,6 +25,8 @@ from sqlalchemy import Connection, Engine, text
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
+from app.auth.keys import create_key
+from app.config import get_settings
 from app.db import build_engine, get_db, get_engine
 from app.importers.documents import bundled_documents, parse_document
 from app.importers.loader import load_document
@@ -156,3 +158,33 @@ def client(db: Session, engine: Engine) -> Iterator[TestClient]:
     app.dependency_overrides[get_engine] = lambda: engine
     with TestClient(app, raise_server_exceptions=False) as test_client:
         yield test_client
+
+
+@pytest.fixture
+def make_client(db: Session, engine: Engine) -> Iterator[Callable[..., TestClient]]:
+    """Makes clients of apps with some settings changed (`make_client(read_requires_key=True)`),
+    reading and writing through the test's session like `client`."""
+    clients: list[TestClient] = []
+
+    def make(**changes: object) -> TestClient:
+        app = create_app(get_settings().model_copy(update=changes))
+        app.dependency_overrides[get_db] = lambda: db
+        app.dependency_overrides[get_engine] = lambda: engine
+        clients.append(TestClient(app, raise_server_exceptions=False).__enter__())
+        return clients[-1]
+
+    yield make
+    for made in clients:
+        made.__exit__(None, None, None)
+
+
+@pytest.fixture
+def write_token(db: Session) -> str:
+    """The token of an API key with the `write` scope, in the test's database."""
+    return create_key(db, "test writer", ["write"]).token
+
+
+@pytest.fixture
+def read_token(db: Session) -> str:
+    """The token of an API key with only the `read` scope."""
+    return create_key(db, "test reader", ["read"]).token

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +25,7 @@ from sqlalchemy import delete, func, insert, select, text, update
 from sqlmodel import Session, col
 
 from app.importers.records import ParsedDocument, ParsedRecommendation, ThemeRef
+from app.linking.service import link_after_import
 from app.recommendations.models import (
     ExternalId,
     Recommendation,
@@ -39,6 +40,7 @@ from app.reviews.models import Document, Review, ReviewWarning, TroikaSeat, revi
 from app.sessions.models import WorkingGroupSession
 from app.states.queries import fold_name, name_index
 from app.taxonomy.models import AffectedGroup, Sdg, Theme
+from app.versioning import bump
 from app.vocab import DataSource, DocumentKind, Position
 
 TOTALS_CHECK = "check of stated totals"
@@ -551,8 +553,18 @@ def _record_documents(db: Session, rid: str, doc: ParsedDocument, report: Import
                 report.review_fields_changed.append(f"document {symbol or kind.value}")
 
 
-def load_document(db: Session, doc: ParsedDocument, *, dry_run: bool = False) -> ImportReport:
-    """Write one parsed document in one transaction (rolled back on failure or dry run)."""
+def load_document(
+    db: Session,
+    doc: ParsedDocument,
+    *,
+    dry_run: bool = False,
+    before_commit: Callable[[Session, ImportReport], None] | None = None,
+) -> ImportReport:
+    """Write one parsed document in one transaction (rolled back on failure or dry run).
+
+    The dataset version moves forward in the same transaction; `before_commit` may add rows of
+    its own to it (the API records its audit entry there).
+    """
     source = SOURCE_OF_KIND[doc.kind]
     report = ImportReport(file=doc.file, source=source.value, dry_run=dry_run)
     try:
@@ -585,6 +597,12 @@ def load_document(db: Session, doc: ParsedDocument, *, dry_run: bool = False) ->
         _record_warnings(db, rid, TOTALS_CHECK, totals)
         report.warnings += totals
         db.flush()
+        if not dry_run:
+            if report.added or report.changed:
+                link_after_import(db, report.reviews)  # new/repeated links of the changed state
+            if before_commit is not None:
+                before_commit(db, report)
+            bump(db)
     except BaseException:
         db.rollback()
         raise

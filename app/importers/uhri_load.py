@@ -27,7 +27,9 @@ from app.importers.loader import (
 )
 from app.importers.models import ImportCheckpoint
 from app.importers.uhri import UhriProblem, UhriReader, UhriRecord
+from app.linking.service import link_pending, mark_pending
 from app.sessions.models import WorkingGroupSession
+from app.versioning import bump
 from app.vocab import DataSource
 
 BATCH_SIZE = 5_000
@@ -109,6 +111,7 @@ def load_uhri(
         with new_session() as db:
             _write_batch(db, batch, str(path), report)
             _save_checkpoint(db, key, reader.next_index)
+            bump(db)
             db.commit()
         done += len(batch)
         if progress:
@@ -118,6 +121,7 @@ def load_uhri(
         if finished is not None:
             db.delete(finished)
             db.commit()
+    link_pending(new_session)  # each state whose reviews the batches changed, once
     return report
 
 
@@ -134,7 +138,10 @@ def _write_batch(db: Session, batch: Iterable[UhriRecord], file: str, report: Im
             ensure_review(db, item.session, item.iso3, file)
             known.add(item.review_id)
             report.reviews.append(item.review_id)
+    changes = report.added + report.changed
     write_recommendations(db, incoming, DataSource.uhri, TaxonomyCache(db), report)
+    if report.added + report.changed > changes:
+        mark_pending(db, reviews)  # linked after the last batch (or by `upr link`)
 
 
 def _save_checkpoint(db: Session, key: str, next_record: int) -> None:

@@ -1,13 +1,27 @@
 """HTTP routes for reviews."""
 
-from fastapi import APIRouter
+import json
 
+from fastapi import APIRouter, Request
+
+from app.auth.deps import WriteKey, audit
 from app.db import DbDep
+from app.kit.caching import written
 from app.kit.params import ReviewIdPath
 from app.kit.problems import not_found, problem_responses
+from app.linking.queries import novelty_counts
+from app.linking.schemas import review_novelty
 from app.reviews import queries
-from app.reviews.schemas import DocumentPublic, PositionCounts, ReviewDetail, review_summaries
+from app.reviews.models import Review
+from app.reviews.schemas import (
+    DocumentPublic,
+    PositionCounts,
+    ReviewDetail,
+    ReviewUpdate,
+    review_summaries,
+)
 from app.states.schemas import StateRef
+from app.versioning import bump
 
 router = APIRouter(prefix="/v1/reviews", tags=["reviews"])
 
@@ -20,7 +34,45 @@ def get_review(db: DbDep, review_id: ReviewIdPath) -> ReviewDetail:
     counts what is loaded. Kazakhstan's 4th review (`48-KAZ`), for example, reports
     294 / 259 / 35 while its individual recommendations may not be loaded.
     """
+    return _detail(db, review_id.upper())
+
+
+@router.patch(
+    "/{review_id}",
+    response_model=ReviewDetail,
+    responses=problem_responses(401, 403, 404, 413, 422),
+)
+def update_review(
+    request: Request, db: DbDep, key: WriteKey, review_id: ReviewIdPath, body: ReviewUpdate
+) -> ReviewDetail:
+    """Set or correct a review's facts: reported totals and their source, date, meeting, notes.
+
+    Only the fields sent change (JSON merge patch; `null` clears one). Later imports of
+    official documents may overwrite what is set here. Needs an API key with the `write`
+    scope; audited with the fields changed.
+    """
     normalised = review_id.upper()
+    review = db.get(Review, normalised)
+    if review is None:
+        raise not_found(f"Review '{normalised}'")
+    changes = {
+        name: value
+        for name, value in body.model_dump(exclude_unset=True).items()
+        if getattr(review, name) != value
+    }
+    if changes:
+        for name, value in changes.items():
+            setattr(review, name, value)
+        db.add(review)
+        db.flush()
+        audit(db, request, key, "review.update", normalised, json.dumps(changes, default=str))
+        bump(db)
+        db.commit()
+        written(request)
+    return _detail(db, normalised)
+
+
+def _detail(db: DbDep, normalised: str) -> ReviewDetail:
     found = queries.get_review(db, normalised)
     if found is None:
         raise not_found(f"Review '{normalised}'")
@@ -43,6 +95,7 @@ def get_review(db: DbDep, review_id: ReviewIdPath) -> ReviewDetail:
             DocumentPublic.model_validate(doc, from_attributes=True) for doc in review.documents
         ],
         recommendation_counts=counts,
+        novelty=review_novelty(novelty_counts(db, [review.id]).get(review.id)),
         warnings=[warning.message for warning in review.warnings],
         notes=review.notes,
     )

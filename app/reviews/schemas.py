@@ -2,8 +2,9 @@
 
 import datetime as dt
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
+from app.linking.schemas import ReviewNovelty
 from app.reviews.models import Review
 from app.states.models import State
 from app.states.schemas import StateRef
@@ -67,6 +68,11 @@ class ReviewDetail(ReviewSummary):
     )
     documents: list[DocumentPublic]
     recommendation_counts: PositionCounts
+    novelty: ReviewNovelty | None = Field(
+        default=None,
+        description="New and repeated recommendations (compared with the state's earlier "
+        "cycles); null until the review is linked.",
+    )
     warnings: list[str]
     notes: str | None
 
@@ -100,3 +106,30 @@ def review_summaries(
         )
         for review, state in rows
     ]
+
+
+NoControl = r"^[^\x00]*$"
+
+
+class ReviewUpdate(BaseModel):
+    """Facts of a review a curator may set or correct; only the fields sent change (null clears).
+
+    `reported_*` are the totals an official source states (with that source).
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    review_date: dt.date | None = Field(default=None, examples=["2025-01-23"])
+    meeting_number: int | None = Field(default=None, ge=1, le=1000, examples=[9])
+    head_of_delegation: str | None = Field(default=None, max_length=300, pattern=NoControl)
+    hrc_session: int | None = Field(default=None, ge=1, le=999, examples=[59])
+    reported_received: int | None = Field(default=None, ge=0, le=100_000, examples=[294])
+    reported_supported: int | None = Field(default=None, ge=0, le=100_000, examples=[259])
+    reported_noted: int | None = Field(default=None, ge=0, le=100_000, examples=[35])
+    reported_source: str | None = Field(
+        default=None,
+        max_length=300,
+        pattern=NoControl,
+        examples=["Statement of Kazakhstan at the adoption of its UPR outcome, HRC 59"],
+    )
+    notes: str | None = Field(default=None, max_length=10_000, pattern=NoControl)

@@ -1,0 +1,195 @@
+"""Computing and storing links, one state under review at a time.
+
+Linking works per state: its recommendations in every review form the corpus that weighs the
+terms, so whenever one of its reviews changes, all of its links are recomputed (a few hundred
+to a few thousand recommendations: well under a second) and the result does not depend on the
+order in which reviews were imported. Each state is linked in the caller's transaction, under
+a PostgreSQL advisory lock so that two imports into one state's reviews do not interleave.
+
+- `link_after_import(db, review_ids)`: the loader's hook, in the import's own transaction;
+- `mark_pending(db, review_ids)`: the UHRI loader's per-batch hook; `link_pending()` then links
+  every pending state (one transaction each) after the last batch, or `upr link` later;
+- `link_states()`: `upr link --review/--all`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from sqlalchemy import delete, insert, select, text
+from sqlmodel import Session, col
+
+from app.linking.models import RecommendationLink, ReviewLinking
+from app.linking.similarity import Doc, compute_links
+from app.linking.text import terms
+from app.recommendations.models import Recommendation, RecommendingState
+from app.reviews.models import Review
+from app.states.queries import name_index
+from app.versioning import bump
+from app.vocab import cycle_of_session
+
+SessionFactory = Callable[[], Session]
+
+
+@dataclass
+class LinkSummary:
+    """What a linking run did."""
+
+    states: list[str] = field(default_factory=list)
+    recommendations: int = 0
+    links: int = 0
+
+    def line(self) -> str:
+        """One line for the command line."""
+        return (
+            f"linked {len(self.states)} states: {self.recommendations} recommendations, "
+            f"{self.links} links"
+        )
+
+
+def states_of(db: Session, review_ids: Iterable[str]) -> list[str]:
+    """The states under review of these reviews, sorted."""
+    ids = sorted(set(review_ids))
+    if not ids:
+        return []
+    query = select(Review.state_iso3).where(col(Review.id).in_(ids)).distinct()
+    return sorted(db.execute(query).scalars())
+
+
+def state_docs(db: Session, iso3: str, state_names: frozenset[str]) -> list[Doc]:
+    """Every recommendation made to `iso3`, as the linker sees it."""
+    recommending: dict[str, set[str]] = defaultdict(set)
+    for rid, code in db.execute(
+        select(RecommendingState.recommendation_id, RecommendingState.iso3)
+        .join(Recommendation, col(Recommendation.id) == col(RecommendingState.recommendation_id))
+        .where(col(Recommendation.state_iso3) == iso3)
+    ):
+        recommending[rid].add(code)
+    rows = db.execute(
+        select(
+            Recommendation.id,
+            Recommendation.review_id,
+            Recommendation.session_number,
+            Recommendation.text,
+        ).where(col(Recommendation.state_iso3) == iso3)
+    )
+    return [
+        Doc(
+            id=rid,
+            review_id=review,
+            cycle=cycle_of_session(session),
+            states=frozenset(recommending[rid]),
+            terms=tuple(terms(body, state_names)),
+        )
+        for rid, review, session, body in rows
+    ]
+
+
+def link_state(db: Session, iso3: str, state_names: frozenset[str]) -> tuple[int, int]:
+    """Recompute and store every link among the recommendations made to `iso3` (no commit).
+
+    Returns (recommendations, links).
+    """
+    _lock(db, iso3)
+    docs = state_docs(db, iso3, state_names)
+    links = compute_links(docs)
+    mine = select(Recommendation.id).where(col(Recommendation.state_iso3) == iso3)
+    db.execute(
+        delete(RecommendationLink).where(col(RecommendationLink.recommendation_id).in_(mine))
+    )
+    if links:
+        db.connection().execute(
+            insert(RecommendationLink.__table__),
+            [
+                {
+                    "recommendation_id": link.recommendation_id,
+                    "related_id": link.related_id,
+                    "kind": link.kind,
+                    "score": link.score,
+                    "rank": link.rank,
+                }
+                for link in links
+            ],
+        )
+    reviews = select(Review.id).where(col(Review.state_iso3) == iso3)
+    db.execute(delete(ReviewLinking).where(col(ReviewLinking.review_id).in_(reviews)))
+    now = dt.datetime.now(dt.UTC)
+    linked = sorted({doc.review_id for doc in docs})
+    if linked:
+        db.execute(
+            insert(ReviewLinking.__table__),
+            [{"review_id": rid, "pending": False, "linked_at": now} for rid in linked],
+        )
+    return len(docs), len(links)
+
+
+def link_after_import(db: Session, review_ids: Iterable[str]) -> LinkSummary:
+    """Link the states of these reviews in the caller's transaction (the loader's hook)."""
+    summary = LinkSummary()
+    names = frozenset(name_index(db))
+    for iso3 in states_of(db, review_ids):
+        _add(summary, iso3, link_state(db, iso3, names))
+    return summary
+
+
+def mark_pending(db: Session, review_ids: Iterable[str]) -> None:
+    """Note that these reviews changed and need linking (in the caller's transaction)."""
+    for rid in sorted(set(review_ids)):
+        row = db.get(ReviewLinking, rid)
+        if row is None:
+            db.add(ReviewLinking(review_id=rid, pending=True))
+        else:
+            row.pending = True
+    db.flush()
+
+
+def pending_states(db: Session) -> list[str]:
+    """States with at least one review waiting to be linked."""
+    pending = select(ReviewLinking.review_id).where(col(ReviewLinking.pending))
+    return states_of(db, db.execute(pending).scalars())
+
+
+def link_pending(new_session: SessionFactory) -> LinkSummary:
+    """Link every state with a pending review, each in its own committed transaction."""
+    with new_session() as db:
+        states = pending_states(db)
+    return link_states(new_session, states)
+
+
+def link_states(
+    new_session: SessionFactory,
+    states: Iterable[str],
+    progress: Callable[[str], None] | None = None,
+) -> LinkSummary:
+    """Link these states, each in its own committed transaction."""
+    summary = LinkSummary()
+    names: frozenset[str] | None = None
+    for iso3 in states:
+        with new_session() as db:
+            names = names if names is not None else frozenset(name_index(db))
+            _add(summary, iso3, link_state(db, iso3, names))
+            bump(db)
+            db.commit()
+        if progress:
+            progress(iso3)
+    return summary
+
+
+def all_states(db: Session) -> list[str]:
+    """Every state that has recommendations loaded."""
+    return sorted(db.execute(select(Recommendation.state_iso3).distinct()).scalars())
+
+
+def _add(summary: LinkSummary, iso3: str, counts: tuple[int, int]) -> None:
+    summary.states.append(iso3)
+    summary.recommendations += counts[0]
+    summary.links += counts[1]
+
+
+def _lock(db: Session, iso3: str) -> None:
+    """Serialise linking of one state across concurrent transactions (PostgreSQL)."""
+    if db.get_bind().dialect.name == "postgresql":
+        db.execute(text("SELECT pg_advisory_xact_lock(hashtext(:key))"), {"key": f"link:{iso3}"})

@@ -1,0 +1,1 @@
+"""Implementation tracking: an append-only history of assessments per recommendation."""
