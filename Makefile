@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: help install run data serve test lint format migration clean
+.PHONY: help install run data serve test lint format migration openapi clients clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -43,6 +43,16 @@ format: install  ## Format the code
 
 migration: install  ## Autogenerate a migration: make migration m="what changed"
 	$(BIN)/alembic revision --autogenerate -m "$(m)"
+
+openapi: install  ## Regenerate openapi/openapi.json (refuses breaking changes unless ACCEPT_BREAKING=1)
+	$(BIN)/python -m scripts.openapi_contract write $(if $(ACCEPT_BREAKING),--accept-breaking,)
+
+clients: install  ## Regenerate the Python client and the TypeScript types from openapi/openapi.json
+	rm -rf clients/python
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/openapi-python-client generate --path openapi/openapi.json \
+		--output-path clients/python --config clients/python-client.yaml --meta pdm
+	cd clients/typescript && npm install --no-package-lock --no-audit --no-fund --silent \
+		&& npm run --silent generate && npm run --silent build
 
 clean:  ## Remove the virtualenv and the local database
 	rm -rf $(VENV) var

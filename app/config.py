@@ -67,9 +67,13 @@ class Settings(BaseSettings):
     gzip_min_bytes: int = Field(
         default=1024, ge=0, description="Responses at least this large are gzip-compressed."
     )
+    public_urls: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Comma-separated base URLs announced as OpenAPI `servers` (none: relative).",
+    )
     log_level: str = Field(default="INFO", pattern=r"^(DEBUG|INFO|WARNING|ERROR)$")
 
-    @field_validator("cors_origins", mode="before")
+    @field_validator("cors_origins", "public_urls", mode="before")
     @classmethod
     def _split_origins(cls, value: object) -> object:
         if isinstance(value, str):

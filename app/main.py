@@ -15,7 +15,7 @@ from app.kit.docs import install_offline_docs
 from app.kit.metrics import pool_metrics_hook
 from app.kit.metrics import router as metrics_router
 from app.kit.middleware import BodyLimitMiddleware, RequestContextMiddleware
-from app.kit.problems import install_problem_handlers
+from app.kit.problems import install_problem_handlers, problem_responses
 from app.linking.routes import router as linking_router
 from app.recommendations.routes import router as recommendations_router
 from app.reviews.routes import router as reviews_router
@@ -30,11 +30,22 @@ from app.tracking.routes import router as tracking_router
 DESCRIPTION = """
 Open data on the United Nations **Universal Periodic Review** (UPR): cycles, Working Group
 sessions, states, reviews, their official documents and every recommendation with the
-position the state under review took on it.
+position the state under review took on it, plus implementation tracking and links between
+recommendations repeated across cycles.
 
-Data come from the official UN documents (Working Group reports `A/HRC/…`, their addenda and
-OHCHR's thematic lists of recommendations). Errors are RFC 9457 problem details.
+**Sources.** Recommendations are read from the official UN documents: the reports of the
+Working Group on the UPR (e.g. `A/HRC/14/15`, `A/HRC/28/15`, `A/HRC/59/15` for Slovenia's
+reviews at the 7th, 20th and 48th sessions), their addenda with the state's positions
+(`A/HRC/14/15/Add.1`, `A/HRC/28/15/Add.1`, `A/HRC/59/15/Add.1`), OHCHR's thematic lists of
+recommendations, and OHCHR's Universal Human Rights Index bulk export. Reference data (195
+states, UN regional groups, sessions, reported totals such as Kazakhstan's 294 / 259 / 35 at
+the 48th session) cite their sources in the project's `data/reference/README.md`.
+
+**Conventions.** Natural ids (`KAZ`, `48`, `48-KAZ`, `48-SVN-140.7`); lists are keyset pages
+(`next_cursor`, `Link: rel="next"`); reads carry a strong `ETag` (send `If-None-Match` for a
+304); every error is an RFC 9457 `application/problem+json` document.
 """
+CONTACT = {"name": "UPR API maintainers", "url": "https://github.com/upr-api/upr-api"}
 
 TAGS = [
     {"name": "states", "description": "UN member and observer states and their other names."},
@@ -69,6 +80,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description=DESCRIPTION,
         openapi_tags=TAGS,
         license_info={"name": "MIT", "identifier": "MIT"},
+        contact=CONTACT,
+        servers=[{"url": url} for url in settings.public_urls] or None,
+        responses=problem_responses(500),
         generate_unique_id_function=_operation_id,
         docs_url=None,
         redoc_url=None,
@@ -90,10 +104,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         stats_router,
         taxonomy_router,
         imports_router,
-        health_router,
-        metrics_router,
     ):
-        app.include_router(router)
+        app.include_router(router, responses=problem_responses(503))  # database unreachable
+    app.include_router(health_router)
+    app.include_router(metrics_router)
     return app
 
 

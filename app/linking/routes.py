@@ -18,13 +18,14 @@ from app.recommendations.models import Recommendation
 from app.reviews.models import Review
 from app.states.schemas import StateRef
 
-router = APIRouter(tags=["recommendations"])
+router = APIRouter()
 
 
 @router.get(
     "/v1/recommendations/{recommendation_id}/related",
     response_model=RelatedPublic,
     responses=problem_responses(404, 422),
+    tags=["recommendations"],
 )
 def get_related_recommendations(
     db: DbDep, recommendation_id: RecommendationIdPath

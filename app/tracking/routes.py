@@ -204,7 +204,6 @@ def _summary(db: Session, scope: str, matching: Any, interval: Interval) -> Prog
     "/v1/reviews/{review_id}/progress",
     response_model=ProgressSummary,
     responses=problem_responses(400, 404, 422),
-    tags=["reviews"],
 )
 def get_review_progress(
     db: DbDep, review_id: ReviewIdPath, filters: FiltersDep, interval: IntervalQuery = Interval.year
@@ -222,7 +221,6 @@ def get_review_progress(
     "/v1/states/{iso3}/progress",
     response_model=ProgressSummary,
     responses=problem_responses(400, 404, 422),
-    tags=["states"],
 )
 def get_state_progress(
     db: DbDep, iso3: Iso3Path, filters: FiltersDep, interval: IntervalQuery = Interval.year

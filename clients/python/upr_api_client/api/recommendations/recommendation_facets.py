@@ -1,0 +1,672 @@
+import datetime
+from http import HTTPStatus
+from typing import Any, cast
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.dimension import Dimension
+from ...models.facets_response import FacetsResponse
+from ...models.position import Position
+from ...models.problem import Problem
+from ...models.regional_group import RegionalGroup
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    facet: list[Dimension],
+    facet_size: int | Unset = 50,
+    state_under_review: list[str] | None | Unset = UNSET,
+    recommending_state: list[str] | None | Unset = UNSET,
+    state_under_review_group: list[RegionalGroup] | None | Unset = UNSET,
+    recommending_state_group: list[RegionalGroup] | None | Unset = UNSET,
+    session: list[int] | None | Unset = UNSET,
+    cycle: list[int] | None | Unset = UNSET,
+    position: list[Position] | None | Unset = UNSET,
+    theme: list[str] | None | Unset = UNSET,
+    group: list[str] | None | Unset = UNSET,
+    sdg: list[str] | None | Unset = UNSET,
+    review: list[str] | None | Unset = UNSET,
+    review_date_from: datetime.date | None | Unset = UNSET,
+    review_date_to: datetime.date | None | Unset = UNSET,
+    repeated: bool | None | Unset = UNSET,
+    q: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
+    params: dict[str, Any] = {}
+
+    json_facet = []
+    for facet_item_data in facet:
+        facet_item = facet_item_data.value
+        json_facet.append(facet_item)
+
+    params["facet"] = json_facet
+
+    params["facet_size"] = facet_size
+
+    json_state_under_review: list[str] | None | Unset
+    if isinstance(state_under_review, Unset):
+        json_state_under_review = UNSET
+    elif isinstance(state_under_review, list):
+        json_state_under_review = state_under_review
+
+    else:
+        json_state_under_review = state_under_review
+    params["state_under_review"] = json_state_under_review
+
+    json_recommending_state: list[str] | None | Unset
+    if isinstance(recommending_state, Unset):
+        json_recommending_state = UNSET
+    elif isinstance(recommending_state, list):
+        json_recommending_state = recommending_state
+
+    else:
+        json_recommending_state = recommending_state
+    params["recommending_state"] = json_recommending_state
+
+    json_state_under_review_group: list[str] | None | Unset
+    if isinstance(state_under_review_group, Unset):
+        json_state_under_review_group = UNSET
+    elif isinstance(state_under_review_group, list):
+        json_state_under_review_group = []
+        for state_under_review_group_type_0_item_data in state_under_review_group:
+            state_under_review_group_type_0_item = state_under_review_group_type_0_item_data.value
+            json_state_under_review_group.append(state_under_review_group_type_0_item)
+
+    else:
+        json_state_under_review_group = state_under_review_group
+    params["state_under_review_group"] = json_state_under_review_group
+
+    json_recommending_state_group: list[str] | None | Unset
+    if isinstance(recommending_state_group, Unset):
+        json_recommending_state_group = UNSET
+    elif isinstance(recommending_state_group, list):
+        json_recommending_state_group = []
+        for recommending_state_group_type_0_item_data in recommending_state_group:
+            recommending_state_group_type_0_item = recommending_state_group_type_0_item_data.value
+            json_recommending_state_group.append(recommending_state_group_type_0_item)
+
+    else:
+        json_recommending_state_group = recommending_state_group
+    params["recommending_state_group"] = json_recommending_state_group
+
+    json_session: list[int] | None | Unset
+    if isinstance(session, Unset):
+        json_session = UNSET
+    elif isinstance(session, list):
+        json_session = session
+
+    else:
+        json_session = session
+    params["session"] = json_session
+
+    json_cycle: list[int] | None | Unset
+    if isinstance(cycle, Unset):
+        json_cycle = UNSET
+    elif isinstance(cycle, list):
+        json_cycle = cycle
+
+    else:
+        json_cycle = cycle
+    params["cycle"] = json_cycle
+
+    json_position: list[str] | None | Unset
+    if isinstance(position, Unset):
+        json_position = UNSET
+    elif isinstance(position, list):
+        json_position = []
+        for position_type_0_item_data in position:
+            position_type_0_item = position_type_0_item_data.value
+            json_position.append(position_type_0_item)
+
+    else:
+        json_position = position
+    params["position"] = json_position
+
+    json_theme: list[str] | None | Unset
+    if isinstance(theme, Unset):
+        json_theme = UNSET
+    elif isinstance(theme, list):
+        json_theme = theme
+
+    else:
+        json_theme = theme
+    params["theme"] = json_theme
+
+    json_group: list[str] | None | Unset
+    if isinstance(group, Unset):
+        json_group = UNSET
+    elif isinstance(group, list):
+        json_group = group
+
+    else:
+        json_group = group
+    params["group"] = json_group
+
+    json_sdg: list[str] | None | Unset
+    if isinstance(sdg, Unset):
+        json_sdg = UNSET
+    elif isinstance(sdg, list):
+        json_sdg = sdg
+
+    else:
+        json_sdg = sdg
+    params["sdg"] = json_sdg
+
+    json_review: list[str] | None | Unset
+    if isinstance(review, Unset):
+        json_review = UNSET
+    elif isinstance(review, list):
+        json_review = review
+
+    else:
+        json_review = review
+    params["review"] = json_review
+
+    json_review_date_from: None | str | Unset
+    if isinstance(review_date_from, Unset):
+        json_review_date_from = UNSET
+    elif isinstance(review_date_from, datetime.date):
+        json_review_date_from = review_date_from.isoformat()
+    else:
+        json_review_date_from = review_date_from
+    params["review_date_from"] = json_review_date_from
+
+    json_review_date_to: None | str | Unset
+    if isinstance(review_date_to, Unset):
+        json_review_date_to = UNSET
+    elif isinstance(review_date_to, datetime.date):
+        json_review_date_to = review_date_to.isoformat()
+    else:
+        json_review_date_to = review_date_to
+    params["review_date_to"] = json_review_date_to
+
+    json_repeated: bool | None | Unset
+    if isinstance(repeated, Unset):
+        json_repeated = UNSET
+    else:
+        json_repeated = repeated
+    params["repeated"] = json_repeated
+
+    json_q: None | str | Unset
+    if isinstance(q, Unset):
+        json_q = UNSET
+    else:
+        json_q = q
+    params["q"] = json_q
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/recommendations/facets",
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | FacetsResponse | Problem | None:
+    if response.status_code == 200:
+        response_200 = FacetsResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | FacetsResponse | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    facet: list[Dimension],
+    facet_size: int | Unset = 50,
+    state_under_review: list[str] | None | Unset = UNSET,
+    recommending_state: list[str] | None | Unset = UNSET,
+    state_under_review_group: list[RegionalGroup] | None | Unset = UNSET,
+    recommending_state_group: list[RegionalGroup] | None | Unset = UNSET,
+    session: list[int] | None | Unset = UNSET,
+    cycle: list[int] | None | Unset = UNSET,
+    position: list[Position] | None | Unset = UNSET,
+    theme: list[str] | None | Unset = UNSET,
+    group: list[str] | None | Unset = UNSET,
+    sdg: list[str] | None | Unset = UNSET,
+    review: list[str] | None | Unset = UNSET,
+    review_date_from: datetime.date | None | Unset = UNSET,
+    review_date_to: datetime.date | None | Unset = UNSET,
+    repeated: bool | None | Unset = UNSET,
+    q: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | FacetsResponse | Problem]:
+    """Count recommendations by facet
+
+     For each requested facet, its values and how many recommendations matching the filters
+    (and `q`) have each, most frequent first. A recommendation counts once per value: one made
+    by two states counts for both in `recommending_state`.
+
+    Example: `?state_under_review=SVN&facet=position&facet=session` gives, for Slovenia's 514
+    loaded recommendations, their split by position and by session (97, 163, 254).
+
+    Args:
+        facet (list[Dimension]): Facets to count; repeat for several.
+        facet_size (int | Unset): Values per facet, most frequent first. Default: 50.
+        state_under_review (list[str] | None | Unset): ISO 3166-1 alpha-3 code; repeat for
+            several.
+        recommending_state (list[str] | None | Unset): ISO 3166-1 alpha-3 code; repeat for
+            several.
+        state_under_review_group (list[RegionalGroup] | None | Unset): Regional group of the state
+            under review; repeat for several.
+        recommending_state_group (list[RegionalGroup] | None | Unset): Regional group of a
+            recommending state; repeat for several.
+        session (list[int] | None | Unset): Working Group session number; repeat for several.
+        cycle (list[int] | None | Unset): UPR cycle number (1-4); repeat for several.
+        position (list[Position] | None | Unset): Position taken; repeat for several.
+        theme (list[str] | None | Unset): Theme id or exact name (any case), see /v1/themes;
+            repeat for several.
+        group (list[str] | None | Unset): Affected group id or exact name (any case), see
+            /v1/groups; repeat for several.
+        sdg (list[str] | None | Unset): SDG goal (`16`, matching its targets too) or target
+            (`16.2`); repeat for several.
+        review (list[str] | None | Unset): Review id such as `48-SVN`; repeat for several.
+        review_date_from (datetime.date | None | Unset): Reviews held on or after this date (YYYY-
+            MM-DD).
+        review_date_to (datetime.date | None | Unset): Reviews held on or before this date (YYYY-
+            MM-DD).
+        repeated (bool | None | Unset): `true`: only recommendations repeating one made to the
+            same state in an earlier cycle; `false`: only new ones (of linked reviews). See
+            `/v1/recommendations/{id}/related`.
+        q (None | str | Unset): Full-text search in the recommendation's text: words (all must
+            match),
+            `"exact phrases"`, `AND`, `OR`, `NOT` (capitals) or `-word`, `prefix*`, parentheses.
+            English
+            stemming (`discriminate` finds `discrimination`, `woman` finds `women`), case and accents
+            ignored. Malformed syntax (an unclosed quote or parenthesis, a lone operator) is a 400
+            problem
+            that says what is wrong.
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | FacetsResponse | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        facet=facet,
+        facet_size=facet_size,
+        state_under_review=state_under_review,
+        recommending_state=recommending_state,
+        state_under_review_group=state_under_review_group,
+        recommending_state_group=recommending_state_group,
+        session=session,
+        cycle=cycle,
+        position=position,
+        theme=theme,
+        group=group,
+        sdg=sdg,
+        review=review,
+        review_date_from=review_date_from,
+        review_date_to=review_date_to,
+        repeated=repeated,
+        q=q,
+        if_none_match=if_none_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    facet: list[Dimension],
+    facet_size: int | Unset = 50,
+    state_under_review: list[str] | None | Unset = UNSET,
+    recommending_state: list[str] | None | Unset = UNSET,
+    state_under_review_group: list[RegionalGroup] | None | Unset = UNSET,
+    recommending_state_group: list[RegionalGroup] | None | Unset = UNSET,
+    session: list[int] | None | Unset = UNSET,
+    cycle: list[int] | None | Unset = UNSET,
+    position: list[Position] | None | Unset = UNSET,
+    theme: list[str] | None | Unset = UNSET,
+    group: list[str] | None | Unset = UNSET,
+    sdg: list[str] | None | Unset = UNSET,
+    review: list[str] | None | Unset = UNSET,
+    review_date_from: datetime.date | None | Unset = UNSET,
+    review_date_to: datetime.date | None | Unset = UNSET,
+    repeated: bool | None | Unset = UNSET,
+    q: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> Any | FacetsResponse | Problem | None:
+    """Count recommendations by facet
+
+     For each requested facet, its values and how many recommendations matching the filters
+    (and `q`) have each, most frequent first. A recommendation counts once per value: one made
+    by two states counts for both in `recommending_state`.
+
+    Example: `?state_under_review=SVN&facet=position&facet=session` gives, for Slovenia's 514
+    loaded recommendations, their split by position and by session (97, 163, 254).
+
+    Args:
+        facet (list[Dimension]): Facets to count; repeat for several.
+        facet_size (int | Unset): Values per facet, most frequent first. Default: 50.
+        state_under_review (list[str] | None | Unset): ISO 3166-1 alpha-3 code; repeat for
+            several.
+        recommending_state (list[str] | None | Unset): ISO 3166-1 alpha-3 code; repeat for
+            several.
+        state_under_review_group (list[RegionalGroup] | None | Unset): Regional group of the state
+            under review; repeat for several.
+        recommending_state_group (list[RegionalGroup] | None | Unset): Regional group of a
+            recommending state; repeat for several.
+        session (list[int] | None | Unset): Working Group session number; repeat for several.
+        cycle (list[int] | None | Unset): UPR cycle number (1-4); repeat for several.
+        position (list[Position] | None | Unset): Position taken; repeat for several.
+        theme (list[str] | None | Unset): Theme id or exact name (any case), see /v1/themes;
+            repeat for several.
+        group (list[str] | None | Unset): Affected group id or exact name (any case), see
+            /v1/groups; repeat for several.
+        sdg (list[str] | None | Unset): SDG goal (`16`, matching its targets too) or target
+            (`16.2`); repeat for several.
+        review (list[str] | None | Unset): Review id such as `48-SVN`; repeat for several.
+        review_date_from (datetime.date | None | Unset): Reviews held on or after this date (YYYY-
+            MM-DD).
+        review_date_to (datetime.date | None | Unset): Reviews held on or before this date (YYYY-
+            MM-DD).
+        repeated (bool | None | Unset): `true`: only recommendations repeating one made to the
+            same state in an earlier cycle; `false`: only new ones (of linked reviews). See
+            `/v1/recommendations/{id}/related`.
+        q (None | str | Unset): Full-text search in the recommendation's text: words (all must
+            match),
+            `"exact phrases"`, `AND`, `OR`, `NOT` (capitals) or `-word`, `prefix*`, parentheses.
+            English
+            stemming (`discriminate` finds `discrimination`, `woman` finds `women`), case and accents
+            ignored. Malformed syntax (an unclosed quote or parenthesis, a lone operator) is a 400
+            problem
+            that says what is wrong.
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | FacetsResponse | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        facet=facet,
+        facet_size=facet_size,
+        state_under_review=state_under_review,
+        recommending_state=recommending_state,
+        state_under_review_group=state_under_review_group,
+        recommending_state_group=recommending_state_group,
+        session=session,
+        cycle=cycle,
+        position=position,
+        theme=theme,
+        group=group,
+        sdg=sdg,
+        review=review,
+        review_date_from=review_date_from,
+        review_date_to=review_date_to,
+        repeated=repeated,
+        q=q,
+        if_none_match=if_none_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    facet: list[Dimension],
+    facet_size: int | Unset = 50,
+    state_under_review: list[str] | None | Unset = UNSET,
+    recommending_state: list[str] | None | Unset = UNSET,
+    state_under_review_group: list[RegionalGroup] | None | Unset = UNSET,
+    recommending_state_group: list[RegionalGroup] | None | Unset = UNSET,
+    session: list[int] | None | Unset = UNSET,
+    cycle: list[int] | None | Unset = UNSET,
+    position: list[Position] | None | Unset = UNSET,
+    theme: list[str] | None | Unset = UNSET,
+    group: list[str] | None | Unset = UNSET,
+    sdg: list[str] | None | Unset = UNSET,
+    review: list[str] | None | Unset = UNSET,
+    review_date_from: datetime.date | None | Unset = UNSET,
+    review_date_to: datetime.date | None | Unset = UNSET,
+    repeated: bool | None | Unset = UNSET,
+    q: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | FacetsResponse | Problem]:
+    """Count recommendations by facet
+
+     For each requested facet, its values and how many recommendations matching the filters
+    (and `q`) have each, most frequent first. A recommendation counts once per value: one made
+    by two states counts for both in `recommending_state`.
+
+    Example: `?state_under_review=SVN&facet=position&facet=session` gives, for Slovenia's 514
+    loaded recommendations, their split by position and by session (97, 163, 254).
+
+    Args:
+        facet (list[Dimension]): Facets to count; repeat for several.
+        facet_size (int | Unset): Values per facet, most frequent first. Default: 50.
+        state_under_review (list[str] | None | Unset): ISO 3166-1 alpha-3 code; repeat for
+            several.
+        recommending_state (list[str] | None | Unset): ISO 3166-1 alpha-3 code; repeat for
+            several.
+        state_under_review_group (list[RegionalGroup] | None | Unset): Regional group of the state
+            under review; repeat for several.
+        recommending_state_group (list[RegionalGroup] | None | Unset): Regional group of a
+            recommending state; repeat for several.
+        session (list[int] | None | Unset): Working Group session number; repeat for several.
+        cycle (list[int] | None | Unset): UPR cycle number (1-4); repeat for several.
+        position (list[Position] | None | Unset): Position taken; repeat for several.
+        theme (list[str] | None | Unset): Theme id or exact name (any case), see /v1/themes;
+            repeat for several.
+        group (list[str] | None | Unset): Affected group id or exact name (any case), see
+            /v1/groups; repeat for several.
+        sdg (list[str] | None | Unset): SDG goal (`16`, matching its targets too) or target
+            (`16.2`); repeat for several.
+        review (list[str] | None | Unset): Review id such as `48-SVN`; repeat for several.
+        review_date_from (datetime.date | None | Unset): Reviews held on or after this date (YYYY-
+            MM-DD).
+        review_date_to (datetime.date | None | Unset): Reviews held on or before this date (YYYY-
+            MM-DD).
+        repeated (bool | None | Unset): `true`: only recommendations repeating one made to the
+            same state in an earlier cycle; `false`: only new ones (of linked reviews). See
+            `/v1/recommendations/{id}/related`.
+        q (None | str | Unset): Full-text search in the recommendation's text: words (all must
+            match),
+            `"exact phrases"`, `AND`, `OR`, `NOT` (capitals) or `-word`, `prefix*`, parentheses.
+            English
+            stemming (`discriminate` finds `discrimination`, `woman` finds `women`), case and accents
+            ignored. Malformed syntax (an unclosed quote or parenthesis, a lone operator) is a 400
+            problem
+            that says what is wrong.
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | FacetsResponse | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        facet=facet,
+        facet_size=facet_size,
+        state_under_review=state_under_review,
+        recommending_state=recommending_state,
+        state_under_review_group=state_under_review_group,
+        recommending_state_group=recommending_state_group,
+        session=session,
+        cycle=cycle,
+        position=position,
+        theme=theme,
+        group=group,
+        sdg=sdg,
+        review=review,
+        review_date_from=review_date_from,
+        review_date_to=review_date_to,
+        repeated=repeated,
+        q=q,
+        if_none_match=if_none_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    facet: list[Dimension],
+    facet_size: int | Unset = 50,
+    state_under_review: list[str] | None | Unset = UNSET,
+    recommending_state: list[str] | None | Unset = UNSET,
+    state_under_review_group: list[RegionalGroup] | None | Unset = UNSET,
+    recommending_state_group: list[RegionalGroup] | None | Unset = UNSET,
+    session: list[int] | None | Unset = UNSET,
+    cycle: list[int] | None | Unset = UNSET,
+    position: list[Position] | None | Unset = UNSET,
+    theme: list[str] | None | Unset = UNSET,
+    group: list[str] | None | Unset = UNSET,
+    sdg: list[str] | None | Unset = UNSET,
+    review: list[str] | None | Unset = UNSET,
+    review_date_from: datetime.date | None | Unset = UNSET,
+    review_date_to: datetime.date | None | Unset = UNSET,
+    repeated: bool | None | Unset = UNSET,
+    q: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> Any | FacetsResponse | Problem | None:
+    """Count recommendations by facet
+
+     For each requested facet, its values and how many recommendations matching the filters
+    (and `q`) have each, most frequent first. A recommendation counts once per value: one made
+    by two states counts for both in `recommending_state`.
+
+    Example: `?state_under_review=SVN&facet=position&facet=session` gives, for Slovenia's 514
+    loaded recommendations, their split by position and by session (97, 163, 254).
+
+    Args:
+        facet (list[Dimension]): Facets to count; repeat for several.
+        facet_size (int | Unset): Values per facet, most frequent first. Default: 50.
+        state_under_review (list[str] | None | Unset): ISO 3166-1 alpha-3 code; repeat for
+            several.
+        recommending_state (list[str] | None | Unset): ISO 3166-1 alpha-3 code; repeat for
+            several.
+        state_under_review_group (list[RegionalGroup] | None | Unset): Regional group of the state
+            under review; repeat for several.
+        recommending_state_group (list[RegionalGroup] | None | Unset): Regional group of a
+            recommending state; repeat for several.
+        session (list[int] | None | Unset): Working Group session number; repeat for several.
+        cycle (list[int] | None | Unset): UPR cycle number (1-4); repeat for several.
+        position (list[Position] | None | Unset): Position taken; repeat for several.
+        theme (list[str] | None | Unset): Theme id or exact name (any case), see /v1/themes;
+            repeat for several.
+        group (list[str] | None | Unset): Affected group id or exact name (any case), see
+            /v1/groups; repeat for several.
+        sdg (list[str] | None | Unset): SDG goal (`16`, matching its targets too) or target
+            (`16.2`); repeat for several.
+        review (list[str] | None | Unset): Review id such as `48-SVN`; repeat for several.
+        review_date_from (datetime.date | None | Unset): Reviews held on or after this date (YYYY-
+            MM-DD).
+        review_date_to (datetime.date | None | Unset): Reviews held on or before this date (YYYY-
+            MM-DD).
+        repeated (bool | None | Unset): `true`: only recommendations repeating one made to the
+            same state in an earlier cycle; `false`: only new ones (of linked reviews). See
+            `/v1/recommendations/{id}/related`.
+        q (None | str | Unset): Full-text search in the recommendation's text: words (all must
+            match),
+            `"exact phrases"`, `AND`, `OR`, `NOT` (capitals) or `-word`, `prefix*`, parentheses.
+            English
+            stemming (`discriminate` finds `discrimination`, `woman` finds `women`), case and accents
+            ignored. Malformed syntax (an unclosed quote or parenthesis, a lone operator) is a 400
+            problem
+            that says what is wrong.
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | FacetsResponse | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            facet=facet,
+            facet_size=facet_size,
+            state_under_review=state_under_review,
+            recommending_state=recommending_state,
+            state_under_review_group=state_under_review_group,
+            recommending_state_group=recommending_state_group,
+            session=session,
+            cycle=cycle,
+            position=position,
+            theme=theme,
+            group=group,
+            sdg=sdg,
+            review=review,
+            review_date_from=review_date_from,
+            review_date_to=review_date_to,
+            repeated=repeated,
+            q=q,
+            if_none_match=if_none_match,
+        )
+    ).parsed

@@ -1,0 +1,259 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.page_tracking_entry_public import PageTrackingEntryPublic
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    recommendation_id: str,
+    *,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/recommendations/{recommendation_id}/tracking".format(
+            recommendation_id=quote(str(recommendation_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | PageTrackingEntryPublic | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageTrackingEntryPublic.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | PageTrackingEntryPublic | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    recommendation_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | PageTrackingEntryPublic | Problem]:
+    """List Tracking Entries
+
+     The history of a recommendation's implementation: every entry, corrected ones too
+    (`superseded_by` names the correction), by `status_date` then id.
+
+    Args:
+        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`.
+        limit (int | Unset): Items per page (1-500). Default: 50.
+        cursor (None | str | Unset): The `next_cursor` of the previous page; omit for the first
+            page.
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | PageTrackingEntryPublic | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        recommendation_id=recommendation_id,
+        limit=limit,
+        cursor=cursor,
+        if_none_match=if_none_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    recommendation_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> Any | PageTrackingEntryPublic | Problem | None:
+    """List Tracking Entries
+
+     The history of a recommendation's implementation: every entry, corrected ones too
+    (`superseded_by` names the correction), by `status_date` then id.
+
+    Args:
+        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`.
+        limit (int | Unset): Items per page (1-500). Default: 50.
+        cursor (None | str | Unset): The `next_cursor` of the previous page; omit for the first
+            page.
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | PageTrackingEntryPublic | Problem
+    """
+
+    return sync_detailed(
+        recommendation_id=recommendation_id,
+        client=client,
+        limit=limit,
+        cursor=cursor,
+        if_none_match=if_none_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    recommendation_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | PageTrackingEntryPublic | Problem]:
+    """List Tracking Entries
+
+     The history of a recommendation's implementation: every entry, corrected ones too
+    (`superseded_by` names the correction), by `status_date` then id.
+
+    Args:
+        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`.
+        limit (int | Unset): Items per page (1-500). Default: 50.
+        cursor (None | str | Unset): The `next_cursor` of the previous page; omit for the first
+            page.
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | PageTrackingEntryPublic | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        recommendation_id=recommendation_id,
+        limit=limit,
+        cursor=cursor,
+        if_none_match=if_none_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    recommendation_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> Any | PageTrackingEntryPublic | Problem | None:
+    """List Tracking Entries
+
+     The history of a recommendation's implementation: every entry, corrected ones too
+    (`superseded_by` names the correction), by `status_date` then id.
+
+    Args:
+        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`.
+        limit (int | Unset): Items per page (1-500). Default: 50.
+        cursor (None | str | Unset): The `next_cursor` of the previous page; omit for the first
+            page.
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | PageTrackingEntryPublic | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            recommendation_id=recommendation_id,
+            client=client,
+            limit=limit,
+            cursor=cursor,
+            if_none_match=if_none_match,
+        )
+    ).parsed
