@@ -178,6 +178,9 @@ def import_uhri(
     file: Path = typer.Argument(..., exists=True, dir_okay=False, help="UHRI export JSON."),
     batch_size: int = typer.Option(5000, min=1, help="Records per transaction."),
     restart: bool = typer.Option(False, help="Ignore a checkpoint left by an interrupted run."),
+    link: bool = typer.Option(
+        True, help="Link changed states across cycles afterwards (else run `upr link` later)."
+    ),
     dry_run: bool = DRY_RUN,
     report_json: Path | None = REPORT_JSON,
 ) -> None:
@@ -199,6 +202,7 @@ def import_uhri(
                 batch_size=batch_size,
                 restart=restart,
                 dry_run=dry_run,
+                link=link,
                 progress=progress,
             )
         except (ParseError, ImportFailed) as error:

@@ -6,9 +6,10 @@ Usage (from the repository root, with the project's virtualenv):
 
 It generates the export in a temporary folder (realistic shape and distributions, see
 app/importers/uhri_generator.py), migrates and seeds a fresh database (a temporary SQLite file
-unless --database-url names an empty PostgreSQL database), then runs `upr import uhri` and
-`upr import thematic-list` as child processes under `/usr/bin/time -v`, and prints wall time and
-peak resident memory of each. Nothing is written into the repository.
+unless --database-url names an empty PostgreSQL database), then runs `upr import uhri
+--no-link`, `upr link` and `upr import thematic-list` as child processes under `/usr/bin/time
+-v`, and prints wall time and peak resident memory of each. Nothing is written into the
+repository.
 """
 
 from __future__ import annotations
@@ -75,10 +76,15 @@ def main() -> None:
         size_mb = export.stat().st_size / 1e6
         subprocess.run([*UPR, "db", "upgrade"], env=env, check=True, cwd=ROOT, capture_output=True)
         subprocess.run([*UPR, "db", "seed"], env=env, check=True, cwd=ROOT, capture_output=True)
-        seconds, peak, line = timed([*UPR, "import", "uhri", str(export)], env)
+        seconds, peak, line = timed([*UPR, "import", "uhri", "--no-link", str(export)], env)
         print(f"UHRI export: {args.upr:,} UPR + {args.other:,} other records, {size_mb:.0f} MB")
-        print(f"  import: {seconds:.1f} s, peak RSS {peak:.0f} MB")
+        print(f"  import (--no-link): {seconds:.1f} s, peak RSS {peak:.0f} MB")
         print(f"  {line}")
+        seconds, peak, line = timed([*UPR, "link"], env)
+        print(
+            f"  then `upr link` (every changed state across cycles): {seconds:.1f} s, "
+            f"peak RSS {peak:.0f} MB"
+        )
         seconds, peak, line = timed([*UPR, "import", "uhri", str(export)], env)
         print(f"  re-import (no changes): {seconds:.1f} s, peak RSS {peak:.0f} MB")
         seconds, peak, line = timed(

@@ -598,11 +598,13 @@ def load_document(
         report.warnings += totals
         db.flush()
         if not dry_run:
+            changed_data = bool(report.added or report.changed or report.review_fields_changed)
             if report.added or report.changed:
                 link_after_import(db, report.reviews)  # new/repeated links of the changed state
             if before_commit is not None:
                 before_commit(db, report)
-            bump(db)
+            if changed_data:
+                bump(db)  # new ETags only when what is served changed
     except BaseException:
         db.rollback()
         raise

@@ -88,11 +88,14 @@ def load_uhri(
     batch_size: int = BATCH_SIZE,
     restart: bool = False,
     dry_run: bool = False,
+    link: bool = True,
     progress: Progress | None = None,
 ) -> ImportReport:
     """Import the UPR recommendations of a UHRI export (see the module docstring).
 
-    `new_session` makes a database session; each batch runs in one and commits it.
+    `new_session` makes a database session; each batch runs in one and commits it. With
+    `link`, the states whose reviews changed are then linked across cycles; without it they
+    stay marked pending for a later `upr link`.
     """
     report = ImportReport(file=str(path), source=DataSource.uhri.value, dry_run=dry_run)
     report.recommendations, report.warnings = check_uhri(new_session, path, progress)
@@ -121,7 +124,8 @@ def load_uhri(
         if finished is not None:
             db.delete(finished)
             db.commit()
-    link_pending(new_session)  # each state whose reviews the batches changed, once
+    if link:
+        link_pending(new_session)  # each state whose reviews the batches changed, once
     return report
 
 
