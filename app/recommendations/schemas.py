@@ -3,10 +3,9 @@
 from pydantic import BaseModel, Field
 
 from app.kit.pagination import Page
-from app.recommendations.models import Recommendation
 from app.states.schemas import StateRef
 from app.taxonomy.schemas import ThemePublic
-from app.vocab import Position, cycle_of_session
+from app.vocab import Position
 
 
 class RecommendationPublic(BaseModel):
@@ -34,36 +33,6 @@ class RecommendationPublic(BaseModel):
     affected_groups: list[str] = Field(examples=[["Public officials"]])
     sdgs: list[str] = Field(description="SDG goals ('16') and targets ('16.2').", examples=[["1"]])
     external_ids: dict[str, str] = Field(examples=[{"uhri": "6f1c2b0e-..."}])
-
-
-def recommendation_public(item: Recommendation) -> RecommendationPublic:
-    """The API view of a recommendation whose relationships were loaded."""
-    return RecommendationPublic(
-        id=item.id,
-        review_id=item.review_id,
-        session=item.session_number,
-        cycle=cycle_of_session(item.session_number),
-        state_under_review=StateRef.model_validate(item.state),
-        paragraph=item.paragraph,
-        text=item.text,
-        position=item.position,
-        position_source=item.position_source,
-        position_text=item.position_text,
-        recommending_states=[
-            StateRef.model_validate(link.state) for link in item.recommending_states
-        ],
-        themes=sorted(
-            (ThemePublic.model_validate(link.theme) for link in item.theme_links),
-            key=lambda theme: theme.name,
-        ),
-        affected_groups=sorted(link.group.name for link in item.group_links),
-        sdgs=sorted((link.sdg_code for link in item.sdg_links), key=_sdg_order),
-        external_ids={ext.system: ext.value for ext in item.external_ids},
-    )
-
-
-def _sdg_order(code: str) -> tuple[int, ...]:
-    return tuple(int(part) if part.isdigit() else 0 for part in code.split("."))
 
 
 class RecommendationListItem(RecommendationPublic):
