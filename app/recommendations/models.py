@@ -1,11 +1,9 @@
 """Tables for recommendations and their many-to-many classifications."""
 
 from sqlalchemy import Column, Index, Text
-from sqlmodel import Field, Relationship, SQLModel
+from sqlmodel import Field, SQLModel
 
 from app.kit.columns import enum_column
-from app.states.models import State
-from app.taxonomy.models import AffectedGroup, Theme
 from app.vocab import DataSource, Position
 
 
@@ -20,8 +18,6 @@ class RecommendingState(SQLModel, table=True):
     iso3: str = Field(foreign_key="state.iso3", primary_key=True, index=True, max_length=3)
     ordinal: int = Field(description="Order in which the document names the state (0-based).")
 
-    state: State = Relationship(sa_relationship_kwargs={"lazy": "raise"})
-
 
 class RecommendationTheme(SQLModel, table=True):
     """A theme a recommendation is classified under."""
@@ -33,8 +29,6 @@ class RecommendationTheme(SQLModel, table=True):
     )
     theme_id: int = Field(foreign_key="theme.id", primary_key=True, index=True)
 
-    theme: Theme = Relationship(sa_relationship_kwargs={"lazy": "raise"})
-
 
 class RecommendationGroup(SQLModel, table=True):
     """A group of persons a recommendation concerns."""
@@ -45,8 +39,6 @@ class RecommendationGroup(SQLModel, table=True):
         foreign_key="recommendation.id", primary_key=True, max_length=40, ondelete="CASCADE"
     )
     group_id: int = Field(foreign_key="affected_group.id", primary_key=True, index=True)
-
-    group: AffectedGroup = Relationship(sa_relationship_kwargs={"lazy": "raise"})
 
 
 class RecommendationSdg(SQLModel, table=True):
@@ -108,27 +100,6 @@ class Recommendation(SQLModel, table=True):
     )
     position_from: DataSource | None = Field(
         default=None, sa_column=enum_column(DataSource, nullable=True, name="position_from")
-    )
-
-    state: State = Relationship(sa_relationship_kwargs={"lazy": "raise"})
-    recommending_states: list[RecommendingState] = Relationship(
-        sa_relationship_kwargs={
-            "lazy": "raise",
-            "order_by": "RecommendingState.ordinal",
-            "cascade": "all, delete-orphan",
-        }
-    )
-    theme_links: list[RecommendationTheme] = Relationship(
-        sa_relationship_kwargs={"lazy": "raise", "cascade": "all, delete-orphan"}
-    )
-    group_links: list[RecommendationGroup] = Relationship(
-        sa_relationship_kwargs={"lazy": "raise", "cascade": "all, delete-orphan"}
-    )
-    sdg_links: list[RecommendationSdg] = Relationship(
-        sa_relationship_kwargs={"lazy": "raise", "cascade": "all, delete-orphan"}
-    )
-    external_ids: list[ExternalId] = Relationship(
-        sa_relationship_kwargs={"lazy": "raise", "cascade": "all, delete-orphan"}
     )
 
 
