@@ -21,6 +21,7 @@ from app.reviews.models import Document, Review, TroikaSeat, review_id
 from app.sessions.models import Cycle, WorkingGroupSession
 from app.states.models import State, StateAlias
 from app.states.queries import fold_name
+from app.stats import tallies
 from app.taxonomy.models import Sdg
 from app.versioning import bump
 from app.vocab import (
@@ -100,6 +101,7 @@ def seed(db: Session, directory: Path = REFERENCE_DIR) -> SeedReport:
             start_date=_date(row["start_date"]),
             end_date=_date(row["end_date"]),
         )
+    groups_before = _regional_groups(db)
     for row in _rows(directory / "states.csv"):
         _upsert(
             db,
@@ -112,6 +114,8 @@ def seed(db: Session, directory: Path = REFERENCE_DIR) -> SeedReport:
             regional_group=RegionalGroup(row["regional_group"]),
         )
     db.flush()
+    if _regional_groups(db) != groups_before:
+        tallies.refresh_all(db)  # counts by recommending states' groups depend on them
     _seed_aliases(db, report, directory / "state_aliases.csv")
     for row in _rows(directory / "sdgs.csv"):
         _upsert(
@@ -130,6 +134,10 @@ def seed(db: Session, directory: Path = REFERENCE_DIR) -> SeedReport:
         bump(db)
     db.commit()
     return report
+
+
+def _regional_groups(db: Session) -> dict[str, str]:
+    return {iso3: group for iso3, group in db.execute(select(State.iso3, State.regional_group))}
 
 
 def _seed_aliases(db: Session, report: SeedReport, path: Path) -> None:

@@ -16,6 +16,7 @@ from app.recommendations.models import (
 from app.reviews.models import Document, Review, ReviewWarning, TroikaSeat
 from app.sessions.models import Cycle, WorkingGroupSession
 from app.states.models import State, StateAlias
+from app.stats.models import ReviewTally
 from app.taxonomy.models import AffectedGroup, Sdg, Theme
 from app.tracking.models import TrackingEntry
 from app.versioning import DatasetVersion
@@ -39,6 +40,7 @@ __all__ = [
     "RecommendingState",
     "Review",
     "ReviewLinking",
+    "ReviewTally",
     "ReviewWarning",
     "Sdg",
     "State",

@@ -39,6 +39,7 @@ from app.recommendations.models import (
 from app.reviews.models import Document, Review, ReviewWarning, TroikaSeat, review_id
 from app.sessions.models import WorkingGroupSession
 from app.states.queries import fold_name, name_index
+from app.stats import tallies
 from app.taxonomy.models import AffectedGroup, Sdg, Theme
 from app.versioning import bump
 from app.vocab import DataSource, DocumentKind, Position
@@ -303,8 +304,10 @@ def write_recommendations(
     taxonomy: TaxonomyCache,
     report: ImportReport,
 ) -> None:
-    """Insert new recommendations and update changed ones, in bulk, following source precedence."""
+    """Insert new recommendations and update changed ones, in bulk, following source precedence;
+    then recount the tallies of the reviews that changed."""
     stored = _stored(db, [item.id for item in incoming])
+    changed_reviews: set[str] = set()
     new_rows: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
     links: dict[type, list[dict[str, Any]]] = defaultdict(list)
@@ -336,6 +339,7 @@ def write_recommendations(
             )
             _add_links(links, item.id, item.states, themes, groups, sdgs, item.external_ids)
             report.added += 1
+            changed_reviews.add(item.review_id)
             continue
 
         values, changed_links = _changes(item, old, source, themes, groups, sdgs, report)
@@ -353,6 +357,7 @@ def write_recommendations(
             updates.append({"key": item.id, **values})
         if values or changed_links or new_external:
             report.changed += 1
+            changed_reviews.add(item.review_id)
         else:
             report.unchanged += 1
 
@@ -372,6 +377,7 @@ def write_recommendations(
     ):
         if links.get(model):
             db.execute(insert(model.__table__), links[model])
+    tallies.refresh(db, changed_reviews)
 
 
 def _add_links(

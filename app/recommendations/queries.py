@@ -67,34 +67,67 @@ class RecommendationFilters:
     repeated: bool | None = None
     search: SearchQuery | None = field(default=None)
 
-    def conditions(self, backend: SearchBackend, *, search: bool = True) -> list[Any]:
-        """SQL conditions on `recommendation` for the filters that are set (the full-text one
-        only with `search`, since ranked lists apply it through the backend themselves)."""
+    # Filters that only concern a recommendation's review and its position: they apply to any
+    # table with `review_id`, `session_number`, `state_iso3` and `position` columns.
+    _REVIEW_FILTERS = (
+        "state_under_review",
+        "state_under_review_group",
+        "session",
+        "cycle",
+        "position",
+        "review",
+        "review_date_from",
+        "review_date_to",
+    )
+
+    @property
+    def only_review_filters(self) -> bool:
+        """Whether every filter that is set concerns only the review and the position."""
+        return all(
+            getattr(self, name) in (None, [])
+            for name in self.__dataclass_fields__
+            if name not in self._REVIEW_FILTERS
+        )
+
+    def review_conditions(self, table: Any = R) -> list[Any]:
+        """SQL conditions for the review and position filters that are set, on the columns of
+        `table` (`recommendation`, or a table keyed like it such as `review_tally`)."""
         conditions: list[Any] = []
         if self.state_under_review:
-            conditions.append(col(R.state_iso3).in_(self.state_under_review))
-        if self.recommending_state:
-            conditions.append(
-                _recommended_by(col(RecommendingState.iso3).in_(self.recommending_state))
-            )
+            conditions.append(col(table.state_iso3).in_(self.state_under_review))
         if self.state_under_review_group:
             groups = select(State.iso3).where(
                 col(State.regional_group).in_(self.state_under_review_group)
             )
-            conditions.append(col(R.state_iso3).in_(groups))
+            conditions.append(col(table.state_iso3).in_(groups))
+        if self.session:
+            conditions.append(col(table.session_number).in_(self.session))
+        if self.cycle:
+            sessions = col(table.session_number)
+            ranges = (sessions.between(*session_range_of_cycle(cycle)) for cycle in self.cycle)
+            conditions.append(or_(*ranges))
+        if self.position:
+            conditions.append(col(table.position).in_(self.position))
+        if self.review:
+            conditions.append(col(table.review_id).in_(self.review))
+        if self.review_date_from or self.review_date_to:
+            between = _reviews_between(self.review_date_from, self.review_date_to)
+            conditions.append(col(table.review_id).in_(between))
+        return conditions
+
+    def conditions(self, backend: SearchBackend, *, search: bool = True) -> list[Any]:
+        """SQL conditions on `recommendation` for the filters that are set (the full-text one
+        only with `search`, since ranked lists apply it through the backend themselves)."""
+        conditions = self.review_conditions()
+        if self.recommending_state:
+            conditions.append(
+                _recommended_by(col(RecommendingState.iso3).in_(self.recommending_state))
+            )
         if self.recommending_state_group:
             groups = select(State.iso3).where(
                 col(State.regional_group).in_(self.recommending_state_group)
             )
             conditions.append(_recommended_by(col(RecommendingState.iso3).in_(groups)))
-        if self.session:
-            conditions.append(col(R.session_number).in_(self.session))
-        if self.cycle:
-            sessions = col(R.session_number)
-            ranges = (sessions.between(*session_range_of_cycle(cycle)) for cycle in self.cycle)
-            conditions.append(or_(*ranges))
-        if self.position:
-            conditions.append(col(R.position).in_(self.position))
         if self.theme:
             conditions.append(
                 _linked(RecommendationTheme, col(RecommendationTheme.theme_id).in_(self.theme))
@@ -105,12 +138,6 @@ class RecommendationFilters:
             )
         if self.sdg:
             conditions.append(_sdg_condition(self.sdg))
-        if self.review:
-            conditions.append(col(R.review_id).in_(self.review))
-        if self.review_date_from or self.review_date_to:
-            conditions.append(
-                col(R.review_id).in_(_reviews_between(self.review_date_from, self.review_date_to))
-            )
         if self.repeated is not None:
             conditions.append(is_repeated(self.repeated))
         if search and self.search is not None:

@@ -28,6 +28,7 @@ from app.recommendations.queries import RecommendationFilters
 from app.search import backend_for
 from app.sessions.models import WorkingGroupSession
 from app.states.models import State
+from app.stats import tallies
 from app.taxonomy.models import AffectedGroup, Sdg, Theme
 from app.vocab import Position
 
@@ -159,6 +160,12 @@ def grouped(
 ) -> list[Group]:
     """Matching recommendations counted by the given dimensions; ordered by the values, or by
     count (largest first) with `by_count`; at most `limit` rows."""
+    if tallies.usable(filters, dimensions):
+        statement = tallies.grouped_statement(filters, dimensions, by_count=by_count, limit=limit)
+        return [
+            Group(tuple(map(tallies.typed_key, dimensions, group.keys)), group.labels, group.tally)
+            for group in _groups(db.execute(statement), len(dimensions), dimensions)
+        ]
     sources = [_source(dimension, n) for n, dimension in enumerate(dimensions)]
     labels = [source.label for source in sources if source.label is not None]
     tally = _tally_columns(distinct_ids=any(source.repeats for source in sources))
@@ -172,19 +179,30 @@ def grouped(
     statement = statement.order_by(*([tally[0].desc(), *keys_order] if by_count else keys_order))
     if limit is not None:
         statement = statement.limit(limit)
+    return _groups(db.execute(statement), len(sources), dimensions)
+
+
+def _groups(rows: Any, width: int, dimensions: list[Dimension]) -> list[Group]:
+    """Groups of result rows: `width` keys, the labels of the dimensions that have one, then
+    the tally columns."""
+    labelled = [_source(d, n).label is not None for n, d in enumerate(dimensions)]
+    labels = sum(labelled)
     groups = []
-    for row in db.execute(statement):
+    for row in rows:
         values = list(row)
-        keys = tuple(values[: len(sources)])
-        found = iter(values[len(sources) : len(sources) + len(labels)])
-        row_labels = tuple(next(found) if s.label is not None else None for s in sources)
-        tally = Tally(*(int(value or 0) for value in values[len(sources) + len(labels) :]))
+        keys = tuple(values[:width])
+        found = iter(values[width : width + labels])
+        row_labels = tuple(next(found) if has else None for has in labelled)
+        tally = Tally(*(int(value or 0) for value in values[width + labels :]))
         groups.append(Group(keys, row_labels, tally))
     return groups
 
 
 def total(db: Session, filters: RecommendationFilters) -> Tally:
     """The tally of all matching recommendations."""
+    if tallies.usable(filters, []):
+        row = db.execute(tallies.total_statement(filters)).one()
+        return Tally(*(int(value or 0) for value in row))
     statement = select(*_tally_columns()).select_from(R)
     row = db.execute(statement.where(*filters.conditions(backend_for(db)))).one()
     return Tally(*(int(value or 0) for value in row))

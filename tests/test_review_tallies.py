@@ -1,0 +1,117 @@
+"""Per-review tallies answer facets and statistics exactly as counting the recommendations does."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import pytest
+from alembic import command
+from sqlalchemy import select
+from sqlmodel import Session
+
+from app.db import build_engine
+from app.importers.loader import load_document
+from app.migrate import alembic_config
+from app.recommendations.queries import RecommendationFilters
+from app.search import parse_query
+from app.stats import queries, tallies
+from app.stats.models import ReviewTally
+from app.stats.queries import Dimension
+from app.vocab import Position, RegionalGroup
+from tests.conftest import bundled_documents_parsed
+
+REVIEW_FILTERS = [
+    RecommendationFilters(),
+    RecommendationFilters(state_under_review=["SVN"]),
+    RecommendationFilters(session=[20, 48]),
+    RecommendationFilters(cycle=[4]),
+    RecommendationFilters(cycle=[1, 2], position=[Position.supported]),
+    RecommendationFilters(position=[Position.noted, Position.unclear]),
+    RecommendationFilters(state_under_review_group=[RegionalGroup.eastern_european]),
+    RecommendationFilters(review=["7-SVN"]),
+    RecommendationFilters(review_date_from=dt.date(2015, 1, 1)),
+    RecommendationFilters(state_under_review=["KAZ"]),  # no recommendations: nothing to count
+]
+ONE = list(Dimension)
+TWO = [
+    [Dimension.theme, Dimension.position],
+    [Dimension.cycle, Dimension.recommending_state_group],
+    [Dimension.state_under_review_group, Dimension.position],
+    [Dimension.session, Dimension.sdg_goal],
+    [Dimension.recommending_state, Dimension.state_under_review],
+]
+
+
+def direct(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make every grouping count the recommendations themselves."""
+    monkeypatch.setattr(tallies, "usable", lambda *_: False)
+
+
+@pytest.mark.parametrize("filters", REVIEW_FILTERS, ids=repr)
+def test_tallies_count_what_the_recommendations_count(
+    db: Session, monkeypatch: pytest.MonkeyPatch, filters: RecommendationFilters
+) -> None:
+    groupings = [[d] for d in ONE] + TWO
+    assert all(tallies.usable(filters, dimensions) for dimensions in groupings)
+    from_tallies = [
+        queries.grouped(db, filters, dims, by_count=by_count, limit=limit)
+        for dims, (by_count, limit) in itertools.product(groupings, [(False, None), (True, 3)])
+    ]
+    total = queries.total(db, filters)
+    direct(monkeypatch)
+    from_rows = [
+        queries.grouped(db, filters, dims, by_count=by_count, limit=limit)
+        for dims, (by_count, limit) in itertools.product(groupings, [(False, None), (True, 3)])
+    ]
+    assert from_tallies == from_rows
+    assert [[type(k) for g in gs for k in g.keys] for gs in from_tallies] == [
+        [type(k) for g in gs for k in g.keys] for gs in from_rows
+    ]
+    assert total == queries.total(db, filters)
+    if filters.state_under_review != ["KAZ"]:
+        assert any(from_tallies)
+
+
+def test_the_bundled_reviews_are_tallied(db: Session) -> None:
+    everything = queries.total(db, RecommendationFilters())
+    assert (everything.count, everything.supported) == (514, 89 + 142 + 217)
+    rows = db.execute(select(ReviewTally.review_id).distinct()).scalars().all()
+    assert sorted(rows) == ["20-SVN", "48-SVN", "7-SVN"]
+
+
+@pytest.mark.parametrize(
+    ("filters", "dimensions"),
+    [
+        (RecommendationFilters(theme=[1]), [Dimension.position]),
+        (RecommendationFilters(recommending_state=["FRA"]), [Dimension.session]),
+        (RecommendationFilters(repeated=True), [Dimension.cycle]),
+        (RecommendationFilters(search=parse_query("women")), [Dimension.position]),
+        (RecommendationFilters(), [Dimension.theme, Dimension.recommending_state]),
+    ],
+)
+def test_other_filters_and_two_linked_dimensions_count_the_recommendations(
+    filters: RecommendationFilters, dimensions: list[Dimension]
+) -> None:
+    assert not tallies.usable(filters, dimensions)
+
+
+def test_imports_keep_the_tallies_that_the_migration_computes(scratch_database_url: str) -> None:
+    """A document's import recounts its review; the migration's backfill counts the same."""
+    engine = build_engine(scratch_database_url)
+    thematic_list = next(
+        doc
+        for doc in bundled_documents_parsed()
+        if doc.kind.value == "thematic_list" and doc.session == 48
+    )
+    try:
+        with Session(engine) as db:
+            load_document(db, thematic_list)
+            recounted = sorted(db.execute(select(*ReviewTally.__table__.c)).all())
+        assert {row.review_id for row in recounted} == {"48-SVN"}
+        command.downgrade(alembic_config(scratch_database_url), "0004_tracking")
+        command.upgrade(alembic_config(scratch_database_url), "head")
+        with Session(engine) as db:
+            assert sorted(db.execute(select(*ReviewTally.__table__.c)).all()) == recounted
+    finally:
+        engine.dispose()
