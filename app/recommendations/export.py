@@ -19,6 +19,7 @@ import orjson
 from sqlalchemy import Select, String, case, cast, func, select
 from sqlmodel import Session, col
 
+from app.db import read
 from app.recommendations import queries, related
 from app.recommendations.models import Recommendation as R
 from app.recommendations.queries import RecommendationFilters
@@ -78,7 +79,7 @@ def batches(db: Session, filters: RecommendationFilters) -> Iterator[Sequence[An
     """Matching recommendation rows with their relationship columns, in natural order,
     `BATCH` at a time."""
     statement = queries.rows_statement(db, filters).execution_options(yield_per=BATCH)
-    result = db.execute(statement)
+    result = read(db, statement)
     try:
         yield from result.partitions()
     finally:
@@ -121,7 +122,7 @@ def stream(
         writer = csv.writer(buffer)
         buffer.write(BOM if bom else "")
         writer.writerow(name for name, _ in CSV_COLUMNS)
-        result = db.execute(_csv_statement(db, filters).execution_options(yield_per=BATCH))
+        result = read(db, _csv_statement(db, filters).execution_options(yield_per=BATCH))
         try:
             for rows in result.partitions():
                 writer.writerows(rows)

@@ -26,7 +26,7 @@ from sqlalchemy import (
 )
 from sqlmodel import Session, col
 
-from app.db import estimated_rows
+from app.db import estimated_rows, read
 from app.kit.problems import ProblemError
 from app.linking.queries import is_repeated
 from app.recommendations import related
@@ -331,7 +331,7 @@ def page_of_recommendations(
     for column, descending in order:
         key = inner.c.score if column is score else inner.c[column.key]
         outer = outer.order_by(key.desc() if descending else key.asc())
-    rows = db.execute(outer).all()
+    rows = read(db, outer).all()
     page = rows[:limit]
     next_key = None
     if len(rows) > limit:
@@ -384,12 +384,12 @@ def count_recommendations(
     if mode is CountMode.exact:
         if matched is not None:
             return Count(matched)
-        return Count(db.execute(select(func.count()).select_from(matching.subquery())).scalar_one())
+        return Count(read(db, select(func.count()).select_from(matching.subquery())).scalar_one())
     if matched is not None:
         total = matched
     else:
         capped = matching.limit(cap + 1).subquery()
-        total = db.execute(select(func.count()).select_from(capped)).scalar_one()
+        total = read(db, select(func.count()).select_from(capped)).scalar_one()
     if total <= cap:
         return Count(total)
     if mode is CountMode.estimate:
@@ -410,5 +410,5 @@ def get_recommendation(db: Session, recommendation_id: str) -> dict[str, Any] | 
         .join_from(R, State, col(State.iso3) == col(R.state_iso3))
         .where(col(R.id) == recommendation_id)
     )
-    row = db.execute(statement).first()
+    row = read(db, statement).first()
     return related.item(row) if row is not None else None

@@ -17,6 +17,7 @@ from sqlalchemy import case, distinct, func, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
+from app.db import read
 from app.recommendations.models import (
     Recommendation,
     RecommendationGroup,
@@ -164,7 +165,7 @@ def grouped(
         statement = tallies.grouped_statement(filters, dimensions, by_count=by_count, limit=limit)
         return [
             Group(tuple(map(tallies.typed_key, dimensions, group.keys)), group.labels, group.tally)
-            for group in _groups(db.execute(statement), len(dimensions), dimensions)
+            for group in _groups(read(db, statement), len(dimensions), dimensions)
         ]
     sources = [_source(dimension, n) for n, dimension in enumerate(dimensions)]
     labels = [source.label for source in sources if source.label is not None]
@@ -179,7 +180,7 @@ def grouped(
     statement = statement.order_by(*([tally[0].desc(), *keys_order] if by_count else keys_order))
     if limit is not None:
         statement = statement.limit(limit)
-    return _groups(db.execute(statement), len(sources), dimensions)
+    return _groups(read(db, statement), len(sources), dimensions)
 
 
 def _groups(rows: Any, width: int, dimensions: list[Dimension]) -> list[Group]:
@@ -201,10 +202,10 @@ def _groups(rows: Any, width: int, dimensions: list[Dimension]) -> list[Group]:
 def total(db: Session, filters: RecommendationFilters) -> Tally:
     """The tally of all matching recommendations."""
     if tallies.usable(filters, []):
-        row = db.execute(tallies.total_statement(filters)).one()
+        row = read(db, tallies.total_statement(filters)).one()
         return Tally(*(int(value or 0) for value in row))
     statement = select(*_tally_columns()).select_from(R)
-    row = db.execute(statement.where(*filters.conditions(backend_for(db)))).one()
+    row = read(db, statement.where(*filters.conditions(backend_for(db)))).one()
     return Tally(*(int(value or 0) for value in row))
 
 
@@ -214,4 +215,4 @@ def distinct_count(db: Session, filters: RecommendationFilters, dimension: Dimen
     statement = select(func.count(distinct(source.key))).select_from(R)
     for target, on in source.joins:
         statement = statement.join(target, on)
-    return db.execute(statement.where(*filters.conditions(backend_for(db)))).scalar_one()
+    return read(db, statement.where(*filters.conditions(backend_for(db)))).scalar_one()
