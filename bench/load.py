@@ -12,7 +12,7 @@ defaults), gets a warm-up run, then `wrk -t1 -c8 --latency` for `--duration` sec
 
   (a) list filtered by state under review and session, 50 rows
   (b) ranked full-text search, 20 rows, with highlighted snippets
-  (c) five facets over a filtered set (the 4th cycle)
+  (c) five facets over a filtered set (the 4th cycle), also with one connection
   (d) a conditional GET answered 304 (the service only), against `GET /health/live`
   (e) the full CSV export, timed with one client; rows/s and the server's peak RSS
 
@@ -77,12 +77,15 @@ class Server:
             self.process.kill()
 
 
-def wrk(url: str, duration: int, headers: list[str] | None = None) -> dict[str, float]:
+def wrk(
+    url: str, duration: int, headers: list[str] | None = None, connections: int = 8
+) -> dict[str, float]:
     """Requests per second and p50/p99 latency (ms) of `url` under wrk, after a warm-up."""
     extra = [arg for header in headers or [] for arg in ("-H", header)]
-    subprocess.run(["wrk", "-t1", "-c8", "-d2s", *extra, url], capture_output=True, check=True)
+    load = ["wrk", "-t1", f"-c{connections}"]
+    subprocess.run([*load, "-d2s", *extra, url], capture_output=True, check=True)
     out = subprocess.run(
-        ["wrk", "-t1", "-c8", f"-d{duration}s", "--latency", *extra, url],
+        [*load, f"-d{duration}s", "--latency", *extra, url],
         capture_output=True,
         text=True,
         check=True,
@@ -154,7 +157,9 @@ def run_service(url: str, port: int, args: argparse.Namespace, review: tuple[str
         search = urllib.parse.quote(SEARCH)
         results["b"] = wrk(f"{base}/v1/recommendations?q={search}&limit=20", args.duration)
         facets = "&".join(f"facet={name}" for name in FACETS_OURS)
-        results["c"] = wrk(f"{base}/v1/recommendations/facets?cycle=4&{facets}", args.duration)
+        facets_url = f"{base}/v1/recommendations/facets?cycle=4&{facets}"
+        results["c"] = wrk(facets_url, args.duration)
+        results["c_one_client"] = wrk(facets_url, args.duration, connections=1)
         with urllib.request.urlopen(list_url) as response:
             etag = response.headers.get("ETag")
         if etag:
@@ -208,11 +213,12 @@ def run_datasette(args: argparse.Namespace, review: tuple[str, int]) -> dict:
         query = urllib.parse.urlencode({"sql": sql, "q": SEARCH})
         results["b"] = wrk(f"{base}.json?{query}", args.duration)
         facets = "&".join(f"_facet={name}" for name in FACETS_DATASETTE)
-        results["c"] = wrk(
+        facets_url = (
             f"{base}/recommendation.json?session_number__gte=41&session_number__lte=54"
-            f"&{facets}&_size=0",
-            args.duration,
+            f"&{facets}&_size=0"
         )
+        results["c"] = wrk(facets_url, args.duration)
+        results["c_one_client"] = wrk(facets_url, args.duration, connections=1)
     return results
 
 

@@ -85,12 +85,11 @@ def refresh(db: Session, review_ids: Iterable[str]) -> None:
         batch = ids[start : start + _BATCH]
         db.execute(delete(T).where(col(T.review_id).in_(batch)))
         for dimension, (value, joins) in _sources().items():
+            # a recommendation reaches a goal or a regional group once per target or state
+            repeats = dimension in ("sdg_goal", "recommending_state_group")
+            count = func.count(distinct(R.id)) if repeats else func.count()
             counted = select(
-                literal(dimension, String),
-                *review_keys,
-                value,
-                position,
-                func.count(distinct(R.id)),
+                literal(dimension, String), *review_keys, value, position, count
             ).select_from(R)
             for target, on in joins:
                 counted = counted.join(target, on)
