@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import itertools
+import shutil
+from pathlib import Path
 
 import pytest
 from alembic import command
@@ -14,6 +17,7 @@ from app.db import build_engine
 from app.importers.loader import load_document
 from app.migrate import alembic_config
 from app.recommendations.queries import RecommendationFilters
+from app.reference import REFERENCE_DIR, seed
 from app.search import parse_query
 from app.stats import queries, tallies
 from app.stats.models import ReviewTally
@@ -115,3 +119,25 @@ def test_imports_keep_the_tallies_that_the_migration_computes(scratch_database_u
             assert sorted(db.execute(select(*ReviewTally.__table__.c)).all()) == recounted
     finally:
         engine.dispose()
+
+
+def test_a_regional_group_changed_by_the_seed_is_recounted(
+    db: Session, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    reference = tmp_path / "reference"
+    shutil.copytree(REFERENCE_DIR, reference)
+    states = reference / "states.csv"
+    rows = list(csv.DictReader(states.open(encoding="utf-8")))
+    for row in rows:
+        if row["iso3"] == "FRA":
+            assert row["regional_group"] == RegionalGroup.western_european_others
+            row["regional_group"] = RegionalGroup.eastern_european.value
+    with states.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    seed(db, reference)
+    dimensions = [Dimension.recommending_state_group]
+    from_tallies = queries.grouped(db, RecommendationFilters(), dimensions)
+    direct(monkeypatch)
+    assert from_tallies == queries.grouped(db, RecommendationFilters(), dimensions)

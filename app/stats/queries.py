@@ -5,6 +5,9 @@ or of its links (themes, recommending states...). Link dimensions are joined dir
 recommendation can reach a value twice (two of its recommending states in one regional group,
 two targets of one SDG goal), distinct recommendations are counted, so a recommendation counts
 once per value.
+
+Groupings and totals whose filters concern only reviews and positions are summed from the
+per-review tallies instead (`app.stats.tallies`), with the same results.
 """
 
 from __future__ import annotations
@@ -165,7 +168,7 @@ def grouped(
         statement = tallies.grouped_statement(filters, dimensions, by_count=by_count, limit=limit)
         return [
             Group(tuple(map(tallies.typed_key, dimensions, group.keys)), group.labels, group.tally)
-            for group in _groups(read(db, statement), len(dimensions), dimensions)
+            for group in _groups(read(db, statement), dimensions)
         ]
     sources = [_source(dimension, n) for n, dimension in enumerate(dimensions)]
     labels = [source.label for source in sources if source.label is not None]
@@ -180,12 +183,13 @@ def grouped(
     statement = statement.order_by(*([tally[0].desc(), *keys_order] if by_count else keys_order))
     if limit is not None:
         statement = statement.limit(limit)
-    return _groups(read(db, statement), len(sources), dimensions)
+    return _groups(read(db, statement), dimensions)
 
 
-def _groups(rows: Any, width: int, dimensions: list[Dimension]) -> list[Group]:
-    """Groups of result rows: `width` keys, the labels of the dimensions that have one, then
-    the tally columns."""
+def _groups(rows: Any, dimensions: list[Dimension]) -> list[Group]:
+    """Groups of result rows: one key per dimension, the labels of the dimensions that have
+    one, then the tally columns."""
+    width = len(dimensions)
     labelled = [_source(d, n).label is not None for n, d in enumerate(dimensions)]
     labels = sum(labelled)
     groups = []
