@@ -164,26 +164,31 @@ def grouped(
 ) -> list[Group]:
     """Matching recommendations counted by the given dimensions; ordered by the values, or by
     count (largest first) with `by_count`; at most `limit` rows."""
-    if tallies.usable(filters, dimensions):
-        statement = tallies.grouped_statement(filters, dimensions, by_count=by_count, limit=limit)
-        return [
-            Group(tuple(map(tallies.typed_key, dimensions, group.keys)), group.labels, group.tally)
-            for group in _groups(read(db, statement), dimensions)
-        ]
-    sources = [_source(dimension, n) for n, dimension in enumerate(dimensions)]
-    labels = [source.label for source in sources if source.label is not None]
-    tally = _tally_columns(distinct_ids=any(source.repeats for source in sources))
-    statement = select(*(s.key for s in sources), *labels, *tally).select_from(R)
-    for source in sources:
-        for target, on in source.joins:
-            statement = statement.join(target, on)
-    statement = statement.where(*filters.conditions(backend_for(db)))
-    statement = statement.group_by(*(s.key for s in sources), *labels)
-    keys_order = [s.key.asc().nulls_last() for s in sources]
+    from_tallies = tallies.usable(filters, dimensions)
+    if from_tallies:
+        statement, keys, tally = tallies.grouped_statement(filters, dimensions)
+    else:
+        sources = [_source(dimension, n) for n, dimension in enumerate(dimensions)]
+        keys = [source.key for source in sources]
+        labels = [source.label for source in sources if source.label is not None]
+        tally = _tally_columns(distinct_ids=any(source.repeats for source in sources))
+        statement = select(*keys, *labels, *tally).select_from(R)
+        for source in sources:
+            for target, on in source.joins:
+                statement = statement.join(target, on)
+        statement = statement.where(*filters.conditions(backend_for(db)))
+        statement = statement.group_by(*keys, *labels)
+    keys_order = [key.asc().nulls_last() for key in keys]
     statement = statement.order_by(*([tally[0].desc(), *keys_order] if by_count else keys_order))
     if limit is not None:
         statement = statement.limit(limit)
-    return _groups(read(db, statement), dimensions)
+    groups = _groups(read(db, statement), dimensions)
+    if from_tallies:  # tally values are text: give keys the types of the direct count
+        return [
+            Group(tuple(map(tallies.typed_key, dimensions, g.keys)), g.labels, g.tally)
+            for g in groups
+        ]
+    return groups
 
 
 def _groups(rows: Any, dimensions: list[Dimension]) -> list[Group]:

@@ -111,14 +111,14 @@ def usable(filters: RecommendationFilters, dimensions: list[str]) -> bool:
     return filters.only_review_filters and len(LINK_DIMENSIONS.intersection(dimensions)) <= 1
 
 
-def _tally_sums(table: Any) -> list[Any]:
-    """count, supported, supported_in_part, noted summed over tally rows of `table`."""
+def _tally_sums() -> list[Any]:
+    """count, supported, supported_in_part, noted summed over tally rows."""
 
     def of(value: Position) -> Any:
-        return func.sum(case((table.position == value.value, table.count), else_=0))
+        return func.sum(case((col(T.position) == value.value, col(T.count)), else_=0))
 
     return [
-        func.sum(table.count).label("count"),
+        func.sum(col(T.count)).label("count"),
         of(Position.supported).label("supported"),
         of(Position.supported_in_part).label("supported_in_part"),
         of(Position.noted).label("noted"),
@@ -164,18 +164,15 @@ def _key_and_label(dimension: str, raw: Any, n: int) -> tuple[Any, Any, list[tup
 
 
 def grouped_statement(
-    filters: RecommendationFilters,
-    dimensions: list[str],
-    *,
-    by_count: bool,
-    limit: int | None,
-) -> Any:
-    """The statement of `app.stats.queries.grouped` over the tallies: keys, labels, then
-    count, supported, supported_in_part and noted per group (check `usable` first)."""
+    filters: RecommendationFilters, dimensions: list[str]
+) -> tuple[Any, list[Any], list[Any]]:
+    """`app.stats.queries.grouped` over the tallies (check `usable` first): the statement
+    selecting keys, labels, then count, supported, supported_in_part and noted per group, not
+    yet ordered; its keys; its tally columns."""
     linked = [d for d in dimensions if d in LINK_DIMENSIONS]
     raws = list(dict.fromkeys(_raw_column(d) for d in dimensions))
     summed = (
-        select(*raws, *_tally_sums(T))
+        select(*raws, *_tally_sums())
         .where(col(T.dimension) == (linked[0] if linked else ALL), *filters.review_conditions(T))
         .group_by(*raws)
         .subquery("tally")
@@ -194,10 +191,7 @@ def grouped_statement(
     statement = select(*keys, *labels, *sums).select_from(summed)
     for target, on in statement_joins:
         statement = statement.join(target, on)
-    statement = statement.group_by(*keys, *labels)
-    keys_order = [key.asc().nulls_last() for key in keys]
-    statement = statement.order_by(*([sums[0].desc(), *keys_order] if by_count else keys_order))
-    return statement.limit(limit) if limit is not None else statement
+    return statement.group_by(*keys, *labels), keys, sums
 
 
 def typed_key(dimension: str, value: Any) -> Any:
@@ -214,6 +208,6 @@ def typed_key(dimension: str, value: Any) -> Any:
 def total_statement(filters: RecommendationFilters) -> Any:
     """count, supported, supported_in_part, noted of the recommendations matching review and
     position filters."""
-    return select(*_tally_sums(T)).where(
+    return select(*_tally_sums()).where(
         and_(col(T.dimension) == ALL, *filters.review_conditions(T))
     )
