@@ -16,7 +16,7 @@ from app.recommendations.models import (
 from app.reviews.models import Document, Review, ReviewWarning, TroikaSeat
 from app.sessions.models import Cycle, WorkingGroupSession
 from app.states.models import State, StateAlias
-from app.stats.models import ReviewTally
+from app.stats.models import ReviewTally, SessionTally
 from app.taxonomy.models import AffectedGroup, Sdg, Theme
 from app.tracking.models import TrackingEntry
 from app.versioning import DatasetVersion
@@ -43,6 +43,7 @@ __all__ = [
     "ReviewTally",
     "ReviewWarning",
     "Sdg",
+    "SessionTally",
     "State",
     "StateAlias",
     "Theme",

@@ -1,4 +1,5 @@
-"""Per-review tallies answer facets and statistics exactly as counting the recommendations does."""
+"""Per-review and per-session tallies answer facets and statistics exactly as counting the
+recommendations does."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from alembic import command
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlmodel import Session
 
 from app.db import build_engine
@@ -20,7 +21,7 @@ from app.recommendations.queries import RecommendationFilters
 from app.reference import REFERENCE_DIR, seed
 from app.search import parse_query
 from app.stats import queries, tallies
-from app.stats.models import ReviewTally
+from app.stats.models import ReviewTally, SessionTally
 from app.stats.queries import Dimension
 from app.vocab import Position, RegionalGroup
 from tests.conftest import bundled_documents_parsed
@@ -77,6 +78,15 @@ def test_tallies_count_what_the_recommendations_count(
         assert any(from_tallies)
 
 
+def test_filters_on_sessions_and_positions_alone_read_the_session_tallies() -> None:
+    by_session = [
+        filters
+        for filters in REVIEW_FILTERS
+        if tallies.table_for(filters, [Dimension.theme]) is SessionTally.__table__
+    ]
+    assert by_session == [REVIEW_FILTERS[n] for n in (0, 2, 3, 4, 5)]
+
+
 def test_the_bundled_reviews_are_tallied(db: Session) -> None:
     everything = queries.total(db, RecommendationFilters())
     assert (everything.count, everything.supported) == (514, 89 + 142 + 217)
@@ -100,8 +110,32 @@ def test_other_filters_and_two_linked_dimensions_count_the_recommendations(
     assert not tallies.usable(filters, dimensions)
 
 
+def test_session_tallies_are_the_sums_of_their_reviews(db: Session) -> None:
+    sessions = db.execute(select(*SessionTally.__table__.c)).all()
+    assert {row.session_number for row in sessions} == {7, 20, 48}
+    for row in sessions:
+        of_reviews = select(func.sum(ReviewTally.count)).where(
+            ReviewTally.dimension == row.dimension,
+            ReviewTally.session_number == row.session_number,
+            ReviewTally.value == row.value,
+            ReviewTally.position == row.position,
+        )
+        assert db.execute(of_reviews).scalar_one() == row.count
+    everything = select(func.sum(SessionTally.count)).where(SessionTally.dimension == "all")
+    assert db.execute(everything).scalar_one() == 514
+    assert (
+        tallies.table_for(RecommendationFilters(cycle=[4]), [Dimension.theme])
+        is SessionTally.__table__
+    )
+    for dimensions in ([Dimension.state_under_review], [Dimension.state_under_review_group]):
+        assert (
+            tallies.table_for(RecommendationFilters(cycle=[4]), dimensions) is ReviewTally.__table__
+        )
+
+
 def test_imports_keep_the_tallies_that_the_migration_computes(scratch_database_url: str) -> None:
-    """A document's import recounts its review; the migration's backfill counts the same."""
+    """A document's import recounts its review and its session; the migrations' backfills
+    count the same."""
     engine = build_engine(scratch_database_url)
     thematic_list = next(
         doc
@@ -112,11 +146,14 @@ def test_imports_keep_the_tallies_that_the_migration_computes(scratch_database_u
         with Session(engine) as db:
             load_document(db, thematic_list)
             recounted = sorted(db.execute(select(*ReviewTally.__table__.c)).all())
+            summed = sorted(db.execute(select(*SessionTally.__table__.c)).all())
         assert {row.review_id for row in recounted} == {"48-SVN"}
+        assert {row.session_number for row in summed} == {48}
         command.downgrade(alembic_config(scratch_database_url), "0004_tracking")
         command.upgrade(alembic_config(scratch_database_url), "head")
         with Session(engine) as db:
             assert sorted(db.execute(select(*ReviewTally.__table__.c)).all()) == recounted
+            assert sorted(db.execute(select(*SessionTally.__table__.c)).all()) == summed
     finally:
         engine.dispose()
 

@@ -1,4 +1,5 @@
-"""Recommendations counted per review, kept up to date by the imports (`app.stats.tallies`)."""
+"""Recommendations counted per review and per session, kept up to date by the imports
+(`app.stats.tallies`)."""
 
 from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
@@ -31,6 +32,23 @@ class ReviewTally(SQLModel, table=True):
     session_number: int = Field(primary_key=True)
     state_iso3: str = Field(primary_key=True, max_length=3)
     review_id: str = Field(primary_key=True, foreign_key="review.id", max_length=12)
+    value: str = Field(primary_key=True, max_length=40)
+    position: str = Field(primary_key=True, max_length=20)
+    count: int
+
+
+class SessionTally(SQLModel, table=True):
+    """The review tallies of one session summed over its reviews: how many of the session's
+    recommendations with one position have one value of a dimension (same dimensions, values
+    and positions as `ReviewTally`). Groupings filtered by sessions, cycles and positions alone
+    read these rows, about one per review fewer. Stored in primary key order on SQLite.
+    """
+
+    __tablename__ = "session_tally"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+    dimension: str = Field(primary_key=True, max_length=30)
+    session_number: int = Field(primary_key=True)
     value: str = Field(primary_key=True, max_length=40)
     position: str = Field(primary_key=True, max_length=20)
     count: int

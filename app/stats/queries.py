@@ -105,6 +105,10 @@ def _source(dimension: Dimension, n: int) -> _Source:
     return _Source(col(state.regional_group), None, joins, repeats=True)
 
 
+# dimensions whose values have a label (a name or title) besides the value
+LABELLED = frozenset(d for d in Dimension if _source(d, 0).label is not None)
+
+
 def _tally_columns(*, distinct_ids: bool = False) -> list[Any]:
     """count, supported, supported_in_part, noted; counting distinct recommendations when a
     dimension can reach one value twice from the same recommendation."""
@@ -195,7 +199,7 @@ def _groups(rows: Any, dimensions: list[Dimension]) -> list[Group]:
     """Groups of result rows: one key per dimension, the labels of the dimensions that have
     one, then the tally columns."""
     width = len(dimensions)
-    labelled = [_source(d, n).label is not None for n, d in enumerate(dimensions)]
+    labelled = [d in LABELLED for d in dimensions]
     labels = sum(labelled)
     groups = []
     for row in rows:

@@ -1,12 +1,16 @@
-"""Per-review tallies: facets and statistics without reading every recommendation.
+"""Per-review and per-session tallies: facets and statistics without reading every
+recommendation.
 
 Counting the recommendations of a whole cycle by theme means joining tens of thousands of
 recommendations with their links. `review_tally` holds those counts per review and position,
-computed when a review's recommendations change (`refresh`, called by the importers in the
-same transaction as the change), so that a grouping whose filters concern only reviews and
-positions (`RecommendationFilters.only_review_filters`) sums a few rows per review instead
-(`grouped`, `total`). Every other filter (search, themes, recommending states...) is counted
-from the recommendations themselves by `app.stats.queries`.
+and `session_tally` the same summed per session; both are recomputed when a review's
+recommendations change (`refresh`, called by the importers in the same transaction as the
+change). A grouping whose filters concern only reviews and positions
+(`RecommendationFilters.only_review_filters`) sums a few rows per review instead (`grouped`,
+`total`), and one that tells no review of a session apart from another (filters on sessions,
+cycles and positions alone, no state under review among its dimensions) a few rows per
+session. Every other filter (search, themes, recommending states...) is counted from the
+recommendations themselves by `app.stats.queries`.
 """
 
 from __future__ import annotations
@@ -27,7 +31,6 @@ from sqlalchemy import (
     literal,
     select,
 )
-from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
 from app.recommendations.models import (
@@ -38,13 +41,14 @@ from app.recommendations.models import (
     RecommendingState,
 )
 from app.recommendations.queries import RecommendationFilters
+from app.reviews.models import Review
 from app.sessions.models import WorkingGroupSession
 from app.states.models import State
-from app.stats.models import ALL, ReviewTally
+from app.stats.models import ALL, ReviewTally, SessionTally
 from app.taxonomy.models import AffectedGroup, Sdg, Theme
 from app.vocab import Position, RegionalGroup
 
-R, T = Recommendation, ReviewTally
+R, T, S = Recommendation, ReviewTally, SessionTally
 _BATCH = 500  # reviews per refresh statement
 
 
@@ -69,7 +73,17 @@ def _sources() -> dict[str, tuple[Any, list[tuple[Any, Any]]]]:
     }
 
 
-LINK_DIMENSIONS = frozenset(_sources()) - {ALL}
+DIMENSIONS = list(_sources())
+LINK_DIMENSIONS = frozenset(DIMENSIONS) - {ALL}
+# what a session tally cannot tell apart: filters and dimensions that name a review's state
+_REVIEW_ONLY_FILTERS = (
+    "state_under_review",
+    "state_under_review_group",
+    "review",
+    "review_date_from",
+    "review_date_to",
+)
+_REVIEW_ONLY_DIMENSIONS = frozenset({"state_under_review", "state_under_review_group"})
 
 
 _COLUMNS = ["dimension", "session_number", "state_iso3", "review_id", "value", "position", "count"]
@@ -81,8 +95,12 @@ def refresh(db: Session, review_ids: Iterable[str]) -> None:
     ids = sorted(set(review_ids))
     position = func.coalesce(cast(col(R.position), String), "")
     review_keys = [col(R.session_number), col(R.state_iso3), col(R.review_id)]
+    sessions: set[int] = set()
     for start in range(0, len(ids), _BATCH):
         batch = ids[start : start + _BATCH]
+        sessions.update(
+            db.execute(select(Review.session_number).where(col(Review.id).in_(batch))).scalars()
+        )
         db.execute(delete(T).where(col(T.review_id).in_(batch)))
         for dimension, (value, joins) in _sources().items():
             # a recommendation reaches a goal or a regional group once per target or state
@@ -97,11 +115,27 @@ def refresh(db: Session, review_ids: Iterable[str]) -> None:
             counted = counted.where(col(R.review_id).in_(batch))
             counted = counted.group_by(*review_keys, *values, position)
             db.execute(insert(T).from_select(_COLUMNS, counted))
+    _sum_sessions(db, sorted(sessions))
+
+
+def _sum_sessions(db: Session, sessions: list[int]) -> None:
+    """Recompute the session tallies of these sessions from their review tallies."""
+    db.execute(delete(S).where(col(S.session_number).in_(sessions)))
+    keys = [col(T.dimension), col(T.session_number), col(T.value), col(T.position)]
+    summed = (
+        select(*keys, func.sum(col(T.count)))
+        .where(col(T.dimension).in_(DIMENSIONS), col(T.session_number).in_(sessions))
+        .group_by(*keys)
+    )
+    columns = ["dimension", "session_number", "value", "position", "count"]
+    db.execute(insert(S).from_select(columns, summed))
 
 
 def refresh_all(db: Session) -> None:
-    """Recount every review's tallies (after reference data that they depend on changed)."""
+    """Recount every review's and session's tallies (after reference data that they depend on
+    changed)."""
     db.execute(delete(T))
+    db.execute(delete(S))
     refresh(db, db.execute(select(R.review_id).distinct()).scalars())
 
 
@@ -111,29 +145,48 @@ def usable(filters: RecommendationFilters, dimensions: list[str]) -> bool:
     return filters.only_review_filters and len(LINK_DIMENSIONS.intersection(dimensions)) <= 1
 
 
-def _tally_sums() -> list[Any]:
-    """count, supported, supported_in_part, noted summed over tally rows."""
+def table_for(filters: RecommendationFilters, dimensions: list[str]) -> Any:
+    """The tallies that answer a `usable` grouping: the session tallies when neither its
+    filters nor its dimensions tell one review of a session from another, else the review
+    tallies."""
+    by_review = _REVIEW_ONLY_DIMENSIONS.intersection(dimensions) or any(
+        getattr(filters, name) for name in _REVIEW_ONLY_FILTERS
+    )
+    return T.__table__ if by_review else S.__table__
+
+
+# Statements here are built from Core tables and columns, which is markedly cheaper per
+# request than going through the ORM's attributes and aliases.
+
+
+def _tally_sums(table: Any) -> list[Any]:
+    """count, supported, supported_in_part, noted summed over the rows of a tallies table."""
 
     def of(value: Position) -> Any:
-        return func.sum(case((col(T.position) == value.value, col(T.count)), else_=0))
+        return func.sum(case((table.c.position == value.value, table.c.count), else_=0))
 
     return [
-        func.sum(col(T.count)).label("count"),
+        func.sum(table.c.count).label("count"),
         of(Position.supported).label("supported"),
         of(Position.supported_in_part).label("supported_in_part"),
         of(Position.noted).label("noted"),
     ]
 
 
-def _raw_column(dimension: str) -> Any:
-    """The tally column that a dimension's value is derived from."""
+def _raw_column(table: Any, dimension: str) -> Any:
+    """The column of the tallies `table` that a dimension's value is derived from."""
     if dimension == "position":
-        return col(T.position)
+        return table.c.position
     if dimension in ("session", "cycle"):
-        return col(T.session_number)
+        return table.c.session_number
     if dimension in ("state_under_review", "state_under_review_group"):
-        return col(T.state_iso3)
-    return col(T.value)
+        return table.c.state_iso3
+    return table.c.value
+
+
+def _alias(model: Any, n: int) -> Any:
+    """The table of `model` under the name of the n-th dimension's join."""
+    return model.__table__.alias(f"k{n}")
 
 
 def _key_and_label(dimension: str, raw: Any, n: int) -> tuple[Any, Any, list[tuple[Any, Any]]]:
@@ -143,21 +196,21 @@ def _key_and_label(dimension: str, raw: Any, n: int) -> tuple[Any, Any, list[tup
     if dimension == "session":
         return raw, None, []
     if dimension == "cycle":
-        session = aliased(WorkingGroupSession, name=f"k{n}")
-        return col(session.cycle_number), None, [(session, col(session.number) == raw)]
+        session = _alias(WorkingGroupSession, n)
+        return session.c.cycle_number, None, [(session, session.c.number == raw)]
     if dimension in ("state_under_review", "recommending_state"):
-        state = aliased(State, name=f"k{n}")
-        return raw, col(state.name), [(state, col(state.iso3) == raw)]
+        state = _alias(State, n)
+        return raw, state.c.name, [(state, state.c.iso3 == raw)]
     if dimension == "state_under_review_group":
-        state = aliased(State, name=f"k{n}")
-        return col(state.regional_group), None, [(state, col(state.iso3) == raw)]
+        state = _alias(State, n)
+        return state.c.regional_group, None, [(state, state.c.iso3 == raw)]
     if dimension in ("theme", "group"):
-        model: Any = aliased(Theme if dimension == "theme" else AffectedGroup, name=f"k{n}")
+        named = _alias(Theme if dimension == "theme" else AffectedGroup, n)
         number = cast(raw, Integer)
-        return number, col(model.name), [(model, col(model.id) == number)]
+        return number, named.c.name, [(named, named.c.id == number)]
     if dimension == "sdg":
-        sdg = aliased(Sdg, name=f"k{n}")
-        return raw, col(sdg.title), [(sdg, col(sdg.code) == raw)]
+        sdg = _alias(Sdg, n)
+        return raw, sdg.c.title, [(sdg, sdg.c.code == raw)]
     if dimension == "sdg_goal":
         return cast(raw, Integer), None, []
     return raw, None, []  # recommending_state_group: the group's name is the value
@@ -169,17 +222,20 @@ def grouped_statement(
     """`app.stats.queries.grouped` over the tallies (check `usable` first): the statement
     selecting keys, labels, then count, supported, supported_in_part and noted per group, not
     yet ordered; its keys; its tally columns."""
+    table = table_for(filters, dimensions)
     linked = [d for d in dimensions if d in LINK_DIMENSIONS]
-    raws = list(dict.fromkeys(_raw_column(d) for d in dimensions))
+    raws = list(dict.fromkeys(_raw_column(table, d) for d in dimensions))
+    rows_of = table.c.dimension == (linked[0] if linked else ALL)
     summed = (
-        select(*raws, *_tally_sums())
-        .where(col(T.dimension) == (linked[0] if linked else ALL), *filters.review_conditions(T))
+        select(*raws, *_tally_sums(table))
+        .where(rows_of, *filters.review_conditions(table.c))
         .group_by(*raws)
         .subquery("tally")
     )
     keys, labels, statement_joins = [], [], []
     for n, dimension in enumerate(dimensions):
-        key, label, joins = _key_and_label(dimension, summed.c[_raw_column(dimension).key], n)
+        raw = summed.c[_raw_column(table, dimension).key]
+        key, label, joins = _key_and_label(dimension, raw, n)
         keys.append(key)
         if label is not None:
             labels.append(label)
@@ -208,6 +264,7 @@ def typed_key(dimension: str, value: Any) -> Any:
 def total_statement(filters: RecommendationFilters) -> Any:
     """count, supported, supported_in_part, noted of the recommendations matching review and
     position filters."""
-    return select(*_tally_sums()).where(
-        and_(col(T.dimension) == ALL, *filters.review_conditions(T))
+    table = table_for(filters, [])
+    return select(*_tally_sums(table)).where(
+        and_(table.c.dimension == ALL, *filters.review_conditions(table.c))
     )
