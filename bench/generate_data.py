@@ -36,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from app.db import build_engine
 from app.importers import uhri_generator as vocabulary
 from app.migrate import upgrade
+from app.recommendations import related
 from app.recommendations.models import (
     Recommendation,
     RecommendationGroup,
@@ -225,7 +226,9 @@ def main() -> None:
     with Session(engine) as db:
         seed(db)
         written = generate(db, args.rows, args.seed)
-        tallies.refresh_all(db)  # the importers keep them current; this bypasses them
+        # the importers keep these current; this bypasses them
+        related.refresh_link_keys(db, db.execute(select(Recommendation.id)).scalars().all())
+        tallies.refresh_all(db)
         db.commit()
     with engine.connect() as connection:
         connection.exec_driver_sql("ANALYZE")

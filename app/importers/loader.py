@@ -26,6 +26,7 @@ from sqlmodel import Session, col
 
 from app.importers.records import ParsedDocument, ParsedRecommendation, ThemeRef
 from app.linking.service import link_after_import
+from app.recommendations import related
 from app.recommendations.models import (
     ExternalId,
     Recommendation,
@@ -305,7 +306,8 @@ def write_recommendations(
     report: ImportReport,
 ) -> None:
     """Insert new recommendations and update changed ones, in bulk, following source precedence;
-    then recount the tallies of the reviews that changed."""
+    then recompute the stored link keys of the recommendations whose links changed, and the
+    tallies of the reviews that changed."""
     stored = _stored(db, [item.id for item in incoming])
     changed_reviews: set[str] = set()
     new_rows: list[dict[str, Any]] = []
@@ -335,6 +337,9 @@ def write_recommendations(
                     "position_text": item.position_text,
                     "text_from": source,
                     "position_from": source if item.position else None,
+                    "link_keys": related.keys_of(
+                        item.states, themes, groups, sdgs, item.external_ids
+                    ),
                 }
             )
             _add_links(links, item.id, item.states, themes, groups, sdgs, item.external_ids)
@@ -377,6 +382,7 @@ def write_recommendations(
     ):
         if links.get(model):
             db.execute(insert(model.__table__), links[model])
+    related.refresh_link_keys(db, {rid for ids in replaced.values() for rid in ids})
     tallies.refresh(db, changed_reviews)
 
 

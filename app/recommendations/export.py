@@ -1,30 +1,32 @@
 """Streamed exports of recommendations: CSV, NDJSON and JSON, in constant memory.
 
-Rows are read from one statement, relationships aggregated in its columns
-(`app.recommendations.related`), through a streaming cursor (a server-side cursor on
-PostgreSQL) in batches of `BATCH`; each batch is encoded straight from the rows (no per-row
-objects besides the cells) and handed to the client before the next batch is read. Nothing
-caps the number of rows.
+Rows are read from one statement through a streaming cursor (a server-side cursor on
+PostgreSQL) in batches of `BATCH`, with each row's stored link keys, which the small tables they
+point to (read once) turn into its relationships (`app.recommendations.related`): no join or
+aggregate per row. Each batch is encoded and handed to the client before the next batch is
+read, so memory holds one batch whatever the size of the export. Nothing caps the rows.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from enum import StrEnum
 from typing import Any
 
 import orjson
-from sqlalchemy import Select, String, case, cast, func, select
+from sqlalchemy import select
 from sqlmodel import Session, col
 
 from app.db import read
 from app.recommendations import queries, related
 from app.recommendations.models import Recommendation as R
 from app.recommendations.queries import RecommendationFilters
+from app.recommendations.related import Links
 from app.search import backend_for
 from app.states.models import State
+from app.vocab import cycle_of_session
 
 BATCH = 1000
 BOM = "\ufeff"
@@ -75,70 +77,89 @@ def file_name(filters: RecommendationFilters, format: ExportFormat) -> str:
     return "-".join(parts) + f".{format.value}"
 
 
-def batches(db: Session, filters: RecommendationFilters) -> Iterator[Sequence[Any]]:
-    """Matching recommendation rows with their relationship columns, in natural order,
-    `BATCH` at a time."""
-    statement = queries.rows_statement(db, filters).execution_options(yield_per=BATCH)
+# The columns an export reads, in this order (`_csv_row` unpacks them).
+_COLUMNS = (
+    R.id,
+    R.review_id,
+    R.session_number,
+    R.state_iso3,
+    State.name,
+    R.paragraph,
+    R.text,
+    R.position,
+    R.position_source,
+    R.position_text,
+    R.link_keys,
+)
+
+
+def batches(db: Session, filters: RecommendationFilters) -> Iterator[list[tuple[Any, Links]]]:
+    """Matching recommendation rows in natural order with their relationships, `BATCH` rows
+    at a time."""
+    lookups = related.Lookups.read(db)
+    statement = (
+        select(*_COLUMNS)
+        .join_from(R, State, col(State.iso3) == col(R.state_iso3))
+        .where(*filters.conditions(backend_for(db)))
+        .order_by(*queries.NATURAL_ORDER)
+        .execution_options(yield_per=BATCH)
+    )
     result = read(db, statement)
     try:
-        yield from result.partitions()
+        for rows in result.partitions():
+            yield [(row, related.links_from_keys(row.link_keys, lookups)) for row in rows]
     finally:
         result.close()
 
 
-def _csv_statement(db: Session, filters: RecommendationFilters) -> Select:
-    """The CSV rows, cell by cell (`CSV_COLUMNS`), computed by the database: every row goes to
-    the CSV writer as it comes."""
-    session = col(R.session_number)
-    cycle = case((session <= 12, 1), else_=2 + (session - 13) // 14)
-    text = String()
-    cells = [
-        R.id,
-        R.review_id,
-        R.session_number,
-        cycle,
-        R.state_iso3,
-        State.name,
-        R.paragraph,
-        R.text,
-        func.coalesce(cast(R.position, text), ""),
-        func.coalesce(R.position_source, ""),
-        *related.csv_columns(db.get_bind().dialect.name, "recommendation.id"),
-    ]
-    statement = (
-        select(*cells)
-        .join_from(R, State, col(State.iso3) == col(R.state_iso3))
-        .where(*filters.conditions(backend_for(db)))
+def _csv_row(row: Any, links: Links) -> tuple[Any, ...]:
+    """The cells of `CSV_COLUMNS` (None is written as an empty cell)."""
+    rid, review_id, session, iso3, name, paragraph, text, position, source, _, _ = row
+    states = links.states
+    return (
+        rid,
+        review_id,
+        session,
+        cycle_of_session(session),
+        iso3,
+        name,
+        paragraph,
+        text,
+        position,
+        source,
+        "; ".join(code for code, _ in states),
+        "; ".join(state for _, state in states),
+        "; ".join(theme for _, theme, _ in links.themes),
+        "; ".join(links.groups),
+        "; ".join(links.sdgs),
+        "; ".join(f"{system}:{value}" for system, value in links.external_ids),
     )
-    return statement.order_by(*queries.NATURAL_ORDER)
 
 
 def stream(
     db: Session, filters: RecommendationFilters, format: ExportFormat, *, bom: bool = False
 ) -> Iterator[bytes]:
-    """The export file, chunk by chunk."""
+    """The export file, chunk by chunk (one chunk per batch of rows)."""
     if format is ExportFormat.csv:
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         buffer.write(BOM if bom else "")
         writer.writerow(name for name, _ in CSV_COLUMNS)
-        result = read(db, _csv_statement(db, filters).execution_options(yield_per=BATCH))
-        try:
-            for rows in result.partitions():
-                writer.writerows(rows)
-                yield buffer.getvalue().encode()
-                buffer.seek(0)
-                buffer.truncate()
-        finally:
-            result.close()
+        for batch in batches(db, filters):
+            writer.writerows(_csv_row(row, links) for row, links in batch)
+            yield buffer.getvalue().encode()
+            buffer.seek(0)
+            buffer.truncate()
         yield buffer.getvalue().encode()
     elif format is ExportFormat.ndjson:
-        for rows in batches(db, filters):
-            yield b"".join(orjson.dumps(related.item(row)) + b"\n" for row in rows)
+        for batch in batches(db, filters):
+            items = (related.item_with(row, links) for row, links in batch)
+            yield b"".join(orjson.dumps(item) + b"\n" for item in items)
     else:
         yield b"["
         separator = b"\n"
-        for rows in batches(db, filters):
-            yield separator + b",\n".join(orjson.dumps(related.item(row)) for row in rows)
+        for batch in batches(db, filters):
+            items = (related.item_with(row, links) for row, links in batch)
+            yield separator + b",\n".join(orjson.dumps(item) for item in items)
             separator = b",\n"
         yield b"]\n" if separator == b"\n" else b"\n]\n"

@@ -64,11 +64,16 @@ class ExternalId(SQLModel, table=True):
     )
 
 
+NO_LINKS = "[[],[],[],[],[]]"  # `Recommendation.link_keys` of a recommendation without links
+
+
 class Recommendation(SQLModel, table=True):
     """A recommendation made to a state under review; id "{session}-{ISO3}-{paragraph}".
 
     `session_number` and `state_iso3` repeat the review's keys so that the common filters and
-    the natural order (session, state, paragraph) are served by one index.
+    the natural order (session, state, paragraph) are served by one index. `link_keys` repeats
+    the keys of its links so that exports read a row's relationships without the link tables
+    (`app.recommendations.related`).
     """
 
     __table_args__ = (
@@ -100,6 +105,13 @@ class Recommendation(SQLModel, table=True):
     )
     position_from: DataSource | None = Field(
         default=None, sa_column=enum_column(DataSource, nullable=True, name="position_from")
+    )
+    link_keys: str = Field(
+        default=NO_LINKS,
+        sa_column=Column(Text, nullable=False, server_default=NO_LINKS),
+        description="JSON array of its links' keys: the recommending states' ISO3 codes in "
+        "document order, theme ids, affected group ids, SDG codes, [system, value] external "
+        "ids. Written with the links by the importers.",
     )
 
 

@@ -271,17 +271,6 @@ def _dialect(db: Session) -> str:
     return db.get_bind().dialect.name
 
 
-def rows_statement(db: Session, filters: RecommendationFilters) -> Select:
-    """Recommendation rows with their state's name and relationship columns (see
-    `app.recommendations.related`), matching the filters, in natural order."""
-    statement = (
-        select(*_ROW, *_ROW_TAIL, *related.columns(_dialect(db), "recommendation.id"))
-        .join_from(R, State, col(State.iso3) == col(R.state_iso3))
-        .where(*filters.conditions(backend_for(db)))
-    )
-    return statement.order_by(*NATURAL_ORDER)
-
-
 @dataclass
 class Page:
     """A page of API items, the key to continue after it, and the number of all matches when

@@ -31,7 +31,11 @@ class RecommendationPublic(BaseModel):
     recommending_states: list[StateRef]
     themes: list[ThemePublic]
     affected_groups: list[str] = Field(examples=[["Public officials"]])
-    sdgs: list[str] = Field(description="SDG goals ('16') and targets ('16.2').", examples=[["1"]])
+    sdgs: list[str] = Field(
+        description="SDG goals ('16') and targets ('16.2'): each goal, then its numbered "
+        "targets in numeric order, then its lettered ones ('16.a').",
+        examples=[["1"]],
+    )
     external_ids: dict[str, str] = Field(examples=[{"uhri": "6f1c2b0e-..."}])
 
 

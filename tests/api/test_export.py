@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import insert
 from sqlmodel import Session
 
-from app.recommendations import export
+from app.recommendations import export, related
 from app.recommendations.models import Recommendation, RecommendingState
 from app.recommendations.queries import RecommendationFilters
 
@@ -104,6 +104,7 @@ def _generate(db: Session, session: int, count: int) -> None:
                 "disabilities, in consultation with civil society",
                 "position": "supported",
                 "text_from": "working_group_report",
+                "link_keys": related.keys_of(["FRA", "ESP"], [], [], [], {}),
             }
         )
         links += [

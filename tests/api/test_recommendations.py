@@ -8,6 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
+from app.recommendations import related
 from app.recommendations.models import (
     ExternalId,
     Recommendation,
@@ -65,6 +66,8 @@ def recommendations(db: Session) -> list[str]:
         ids.append(rid)
     db.add(RecommendationTheme(recommendation_id="48-KAZ-140.10", theme_id=theme.id))
     db.add(ExternalId(system="uhri", value="abc-123", recommendation_id="48-KAZ-140.10"))
+    db.flush()
+    related.refresh_link_keys(db, ids)  # as the importers do after writing links
     db.commit()
     return ids
 

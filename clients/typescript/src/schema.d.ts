@@ -1624,7 +1624,7 @@ export interface components {
             affected_groups: string[];
             /**
              * Sdgs
-             * @description SDG goals ('16') and targets ('16.2').
+             * @description SDG goals ('16') and targets ('16.2'): each goal, then its numbered targets in numeric order, then its lettered ones ('16.a').
              * @example [
              *       "1"
              *     ]
@@ -1743,7 +1743,7 @@ export interface components {
             affected_groups: string[];
             /**
              * Sdgs
-             * @description SDG goals ('16') and targets ('16.2').
+             * @description SDG goals ('16') and targets ('16.2'): each goal, then its numbered targets in numeric order, then its lettered ones ('16.a').
              * @example [
              *       "1"
              *     ]

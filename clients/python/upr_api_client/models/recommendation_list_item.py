@@ -36,7 +36,8 @@ class RecommendationListItem:
         recommending_states (list[StateRef]):
         themes (list[ThemePublic]):
         affected_groups (list[str]):
-        sdgs (list[str]): SDG goals ('16') and targets ('16.2').
+        sdgs (list[str]): SDG goals ('16') and targets ('16.2'): each goal, then its numbered targets in numeric order,
+            then its lettered ones ('16.a').
         external_ids (RecommendationListItemExternalIds):
         snippet (None | str | Unset): With `q`: an HTML-escaped excerpt of the text with the matches in
             `<mark>…</mark>`; null without a search.
