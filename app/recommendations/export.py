@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from enum import StrEnum
 from typing import Any
 
@@ -23,7 +23,6 @@ from app.db import read
 from app.recommendations import queries, related
 from app.recommendations.models import Recommendation as R
 from app.recommendations.queries import RecommendationFilters
-from app.recommendations.related import Links
 from app.search import backend_for
 from app.states.models import State
 from app.vocab import cycle_of_session
@@ -93,10 +92,8 @@ _COLUMNS = (
 )
 
 
-def batches(db: Session, filters: RecommendationFilters) -> Iterator[list[tuple[Any, Links]]]:
-    """Matching recommendation rows in natural order with their relationships, `BATCH` rows
-    at a time."""
-    lookups = related.Lookups.read(db)
+def batches(db: Session, filters: RecommendationFilters) -> Iterator[Sequence[Any]]:
+    """Matching recommendation rows (`_COLUMNS`) in natural order, `BATCH` at a time."""
     statement = (
         select(*_COLUMNS)
         .join_from(R, State, col(State.iso3) == col(R.state_iso3))
@@ -106,16 +103,15 @@ def batches(db: Session, filters: RecommendationFilters) -> Iterator[list[tuple[
     )
     result = read(db, statement)
     try:
-        for rows in result.partitions():
-            yield [(row, related.links_from_keys(row.link_keys, lookups)) for row in rows]
+        yield from result.partitions()
     finally:
         result.close()
 
 
-def _csv_row(row: Any, links: Links) -> tuple[Any, ...]:
+def _csv_row(row: Any, lookups: related.Lookups) -> tuple[Any, ...]:
     """The cells of `CSV_COLUMNS` (None is written as an empty cell)."""
-    rid, review_id, session, iso3, name, paragraph, text, position, source, _, _ = row
-    states = links.states
+    rid, review_id, session, iso3, name, paragraph, text, position, source, _, keys = row
+    states, themes, groups, sdgs, external_ids = related.ordered_keys(keys, lookups)
     return (
         rid,
         review_id,
@@ -127,13 +123,19 @@ def _csv_row(row: Any, links: Links) -> tuple[Any, ...]:
         text,
         position,
         source,
-        "; ".join(code for code, _ in states),
-        "; ".join(state for _, state in states),
-        "; ".join(theme for _, theme, _ in links.themes),
-        "; ".join(links.groups),
-        "; ".join(links.sdgs),
-        "; ".join(f"{system}:{value}" for system, value in links.external_ids),
+        "; ".join(states),
+        "; ".join(map(lookups.state_names.__getitem__, states)),
+        "; ".join(map(lookups.theme_names.__getitem__, themes)),
+        "; ".join(map(lookups.group_names.__getitem__, groups)),
+        "; ".join(sdgs),
+        "; ".join(f"{system}:{value}" for system, value in external_ids),
     )
+
+
+def _items(rows: Sequence[Any], lookups: related.Lookups) -> Iterator[dict[str, Any]]:
+    """The API items of a batch of rows."""
+    for row in rows:
+        yield related.item_with(row, related.links_from_keys(row.link_keys, lookups))
 
 
 def stream(
@@ -145,21 +147,22 @@ def stream(
         writer = csv.writer(buffer)
         buffer.write(BOM if bom else "")
         writer.writerow(name for name, _ in CSV_COLUMNS)
-        for batch in batches(db, filters):
-            writer.writerows(_csv_row(row, links) for row, links in batch)
+        lookups = related.Lookups.read(db)
+        for rows in batches(db, filters):
+            writer.writerows(_csv_row(row, lookups) for row in rows)
             yield buffer.getvalue().encode()
             buffer.seek(0)
             buffer.truncate()
         yield buffer.getvalue().encode()
     elif format is ExportFormat.ndjson:
-        for batch in batches(db, filters):
-            items = (related.item_with(row, links) for row, links in batch)
-            yield b"".join(orjson.dumps(item) + b"\n" for item in items)
+        lookups = related.Lookups.read(db)
+        for rows in batches(db, filters):
+            yield b"".join(orjson.dumps(item) + b"\n" for item in _items(rows, lookups))
     else:
         yield b"["
         separator = b"\n"
-        for batch in batches(db, filters):
-            items = (related.item_with(row, links) for row, links in batch)
-            yield separator + b",\n".join(orjson.dumps(item) for item in items)
+        lookups = related.Lookups.read(db)
+        for rows in batches(db, filters):
+            yield separator + b",\n".join(orjson.dumps(item) for item in _items(rows, lookups))
             separator = b",\n"
         yield b"]\n" if separator == b"\n" else b"\n]\n"

@@ -202,6 +202,7 @@ class Lookups:
 
     state_names: dict[str, str]
     themes: dict[int, tuple[int, str, str | None]]  # id -> (id, name, code)
+    theme_names: dict[int, str]
     theme_rank: dict[int, int]
     group_names: dict[int, str]
     group_rank: dict[int, int]
@@ -218,6 +219,7 @@ class Lookups:
         return cls(
             state_names=dict(read(db, select(State.iso3, State.name)).all()),
             themes=themes_by_id,
+            theme_names={theme_id: theme[1] for theme_id, theme in themes_by_id.items()},
             theme_rank={theme_id: rank for rank, theme_id in enumerate(themes_by_id)},
             group_names=group_names,
             group_rank={group_id: rank for rank, group_id in enumerate(group_names)},
@@ -225,9 +227,11 @@ class Lookups:
         )
 
 
-def links_from_keys(link_keys: str, lookups: Lookups) -> Links:
-    """The relationships that stored link keys stand for, in the API's order."""
-    states, themes, groups, sdgs, external_ids = orjson.loads(link_keys)
+def ordered_keys(link_keys: str, lookups: Lookups) -> list[list[Any]]:
+    """Stored link keys with each kind of link in the API's order: recommending states (as
+    stored), theme ids, group ids, SDG codes, [system, value] external ids."""
+    keys = orjson.loads(link_keys)
+    _, themes, groups, sdgs, external_ids = keys
     if len(themes) > 1:
         themes.sort(key=lookups.theme_rank.__getitem__)
     if len(groups) > 1:
@@ -236,6 +240,12 @@ def links_from_keys(link_keys: str, lookups: Lookups) -> Links:
         sdgs.sort(key=lookups.sdg_rank.__getitem__)
     if len(external_ids) > 1:
         external_ids.sort()
+    return keys
+
+
+def links_from_keys(link_keys: str, lookups: Lookups) -> Links:
+    """The relationships that stored link keys stand for, in the API's order."""
+    states, themes, groups, sdgs, external_ids = ordered_keys(link_keys, lookups)
     names, theme, group = lookups.state_names, lookups.themes, lookups.group_names
     return Links(
         [(iso3, names[iso3]) for iso3 in states],
