@@ -42,13 +42,14 @@ FACETS_OURS = ["position", "session", "state_under_review", "theme", "recommendi
 FACETS_DATASETTE = ["position", "session_number", "state_iso3", "text_from", "review_id"]
 
 
-def wait_until_up(url: str, timeout: float = 60) -> None:
+def wait_until_up(url: str, timeout: float = 120) -> None:
+    """Return once `url` answers; a first answer may be slow (Datasette counts a 1M table)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(url, timeout=2):
+            with urllib.request.urlopen(url, timeout=30):
                 return
-        except (urllib.error.URLError, ConnectionError):
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
             time.sleep(0.2)
     raise RuntimeError(f"{url} did not come up")
 
