@@ -61,7 +61,11 @@ class Server:
         self.process = subprocess.Popen(
             command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
-        wait_until_up(probe)
+        try:
+            wait_until_up(probe)
+        except BaseException:
+            self.process.kill()  # not left behind holding the port
+            raise
 
     def peak_rss_mb(self) -> float:
         status = Path(f"/proc/{self.process.pid}/status").read_text()
