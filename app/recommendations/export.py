@@ -92,8 +92,16 @@ _COLUMNS = (
 )
 
 
-def batches(db: Session, filters: RecommendationFilters) -> Iterator[Sequence[Any]]:
-    """Matching recommendation rows (`_COLUMNS`) in natural order, `BATCH` at a time."""
+def batches(
+    db: Session, filters: RecommendationFilters
+) -> Iterator[tuple[Sequence[Any], related.Lookups]]:
+    """Matching recommendation rows (`_COLUMNS`) in natural order, `BATCH` at a time, with the
+    lookups their link keys resolve against.
+
+    The lookups are read after the rows' statement has started: states, themes, groups and
+    SDGs are only ever added (or renamed), so on PostgreSQL, where each statement sees the
+    data as of its start, they hold every key the rows can name.
+    """
     statement = (
         select(*_COLUMNS)
         .join_from(R, State, col(State.iso3) == col(R.state_iso3))
@@ -103,7 +111,9 @@ def batches(db: Session, filters: RecommendationFilters) -> Iterator[Sequence[An
     )
     result = read(db, statement)
     try:
-        yield from result.partitions()
+        lookups = related.Lookups.read(db)
+        for rows in result.partitions():
+            yield rows, lookups
     finally:
         result.close()
 
@@ -147,22 +157,19 @@ def stream(
         writer = csv.writer(buffer)
         buffer.write(BOM if bom else "")
         writer.writerow(name for name, _ in CSV_COLUMNS)
-        lookups = related.Lookups.read(db)
-        for rows in batches(db, filters):
+        for rows, lookups in batches(db, filters):
             writer.writerows(_csv_row(row, lookups) for row in rows)
             yield buffer.getvalue().encode()
             buffer.seek(0)
             buffer.truncate()
         yield buffer.getvalue().encode()
     elif format is ExportFormat.ndjson:
-        lookups = related.Lookups.read(db)
-        for rows in batches(db, filters):
+        for rows, lookups in batches(db, filters):
             yield b"".join(orjson.dumps(item) + b"\n" for item in _items(rows, lookups))
     else:
         yield b"["
         separator = b"\n"
-        lookups = related.Lookups.read(db)
-        for rows in batches(db, filters):
+        for rows, lookups in batches(db, filters):
             yield separator + b",\n".join(orjson.dumps(item) for item in _items(rows, lookups))
             separator = b",\n"
         yield b"]\n" if separator == b"\n" else b"\n]\n"
