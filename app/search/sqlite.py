@@ -73,8 +73,7 @@ class SqliteSearch:
         """`statement` (over `recommendation`) narrowed to matches, and the relevance score
         (higher is better) to select and order by."""
         # The matches and their scores are computed once, in a materialised CTE, so that the
-        # score is a plain column for the ORDER BY and the keyset condition (bm25() can only
-        # be called where the FTS table itself is queried).
+        # score is a plain column for the ORDER BY and a window count over the matches.
         hits = (
             select(_fts.c.rowid.label("rowid"), (-func.bm25(_fts_name)).label("score"))
             .where(self._match(query))
