@@ -19,6 +19,7 @@ from sqlalchemy import (
     and_,
     exists,
     func,
+    null,
     or_,
     select,
     tuple_,
@@ -272,10 +273,12 @@ def _dialect(db: Session) -> str:
 
 @dataclass
 class Page:
-    """A page of API items and the key to continue after it."""
+    """A page of API items, the key to continue after it, and the number of all matches when
+    the page statement counted them in the same pass (a first page of a search)."""
 
     items: list[dict[str, Any]]
     next_key: tuple[Any, ...] | None
+    matched: int | None = None
 
 
 def page_of_recommendations(
@@ -295,9 +298,9 @@ def page_of_recommendations(
     score = None
     if filters.search is not None:
         keys, score = backend.ranked(keys, filters.search)
-        # No window count of the matches here: it would keep the database from sorting only
-        # the top of them (a separate count of the matches is several times cheaper).
         keys = keys.add_columns(score.label("score"))
+        if after is None:  # every match is scored anyway: count them in the same pass
+            keys = keys.add_columns(func.count().over().label("matched"))
     elif sort is Sort.relevance:
         raise ProblemError(400, "invalid-sort", "sort=relevance needs a search (q).")
     order = _order(sort, score)
@@ -312,7 +315,7 @@ def page_of_recommendations(
         .join(State, col(State.iso3) == col(R.state_iso3))
     )
     if filters.search is not None:
-        outer = outer.add_columns(inner.c.score)
+        outer = outer.add_columns(inner.c.score, inner.c.get("matched", null()).label("matched"))
         outer = backend.with_snippets(outer, inner, filters.search)
     for column, descending in order:
         key = inner.c.score if column is score else inner.c[column.key]
@@ -328,7 +331,10 @@ def page_of_recommendations(
         for item, row in zip(items, page, strict=True):
             item["snippet"] = to_html(row.snippet) if row.snippet is not None else None
             item["score"] = row.score
-    return Page(items, next_key)
+    matched = None
+    if filters.search is not None and after is None:
+        matched = rows[0].matched if rows else 0
+    return Page(items, next_key, matched)
 
 
 # -- counting -------------------------------------------------------------------------------
@@ -352,17 +358,27 @@ class Count:
 
 
 def count_recommendations(
-    db: Session, filters: RecommendationFilters, mode: CountMode | None, cap: int
+    db: Session,
+    filters: RecommendationFilters,
+    mode: CountMode | None,
+    cap: int,
+    matched: int | None = None,
 ) -> Count:
     """Count matches: capped at `cap` by default; `exact` without a cap; `estimate` exact up to
-    the cap and the planner's estimate beyond (where the database has one); `none` not at all."""
+    the cap and the planner's estimate beyond (where the database has one); `none` not at all.
+    `matched`, the number of matches when already known (`Page.matched`), saves the count."""
     if mode is CountMode.none:
         return Count(None)
     matching = select(R.id).where(*filters.conditions(backend_for(db)))
     if mode is CountMode.exact:
+        if matched is not None:
+            return Count(matched)
         return Count(read(db, select(func.count()).select_from(matching.subquery())).scalar_one())
-    capped = matching.limit(cap + 1).subquery()
-    total = read(db, select(func.count()).select_from(capped)).scalar_one()
+    if matched is not None:
+        total = matched
+    else:
+        capped = matching.limit(cap + 1).subquery()
+        total = read(db, select(func.count()).select_from(capped)).scalar_one()
     if total <= cap:
         return Count(total)
     if mode is CountMode.estimate:

@@ -81,7 +81,7 @@ def list_recommendations(
     after = _decode(cursor, sort) if cursor else None
     page = queries.page_of_recommendations(db, filters, sort, limit, after)
     cap = get_settings().count_cap
-    counted = queries.count_recommendations(db, filters, count, cap)
+    counted = queries.count_recommendations(db, filters, count, cap, page.matched)
     items, next_key = page.items, page.next_key
     next_cursor = encode_cursor((sort.value, *next_key)) if next_key else None
     set_next_link(request, response, next_cursor)
