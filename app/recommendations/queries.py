@@ -91,7 +91,8 @@ class RecommendationFilters:
 
     def review_conditions(self, table: Any = R) -> list[Any]:
         """SQL conditions for the review and position filters that are set, on the columns of
-        `table` (`recommendation`, or a table keyed like it such as `review_tally`)."""
+        `table` (`recommendation`, or a table keyed like it such as `review_tally`, or such a
+        table's column collection)."""
         conditions: list[Any] = []
         if self.state_under_review:
             conditions.append(col(table.state_iso3).in_(self.state_under_review))

@@ -10,10 +10,10 @@ ids in other databases.
   each recommendation also stores the keys of its links (`Recommendation.link_keys`, written
   with the links by the importers: `keys_of` for new rows, `refresh_link_keys` for changed
   ones), and an export resolves them against the small tables they point to, read once
-  (`Lookups`, `links_from_keys`). Names, codes and the order of themes and groups are always
-  the tables' own; only the keys are stored.
+  (`Lookups`; `ordered_keys` for CSV cells, `links_from_keys` for items). Names, codes and the
+  order of themes and groups are always the tables' own; only the keys are stored.
 
-Both give a `Links`, from which `item_with` builds the API's plain-dict item.
+Items are built by `item_with` from a `Links`, whichever way it was read.
 """
 
 from __future__ import annotations

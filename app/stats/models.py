@@ -41,7 +41,8 @@ class SessionTally(SQLModel, table=True):
     """The review tallies of one session summed over its reviews: how many of the session's
     recommendations with one position have one value of a dimension (same dimensions, values
     and positions as `ReviewTally`). Groupings filtered by sessions, cycles and positions alone
-    read these rows, about one per review fewer. Stored in primary key order on SQLite.
+    read these: one row per session where the review tallies have one per review. Stored in
+    primary key order on SQLite.
     """
 
     __tablename__ = "session_tally"
