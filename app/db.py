@@ -24,12 +24,21 @@ def is_sqlite(url: str) -> bool:
 def build_engine(
     url: str, *, pool_size: int = 5, max_overflow: int = 5, statement_timeout_ms: int = 0
 ) -> Engine:
-    """An engine for `url`, with SQLite in WAL mode with foreign keys, or a pooled PostgreSQL."""
+    """An engine for `url`, with SQLite in WAL mode with foreign keys, or a pooled PostgreSQL.
+
+    On SQLite the pool keeps every connection it may open (`pool_size + max_overflow`): an
+    overflow connection closed after use would take its page cache with it, and the next one
+    would start cold.
+    """
     if is_sqlite(url):
         database = make_url(url).database
+        pool: dict[str, int] = {}  # an in-memory database keeps SQLAlchemy's one-per-thread
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+            pool = {"pool_size": pool_size + max_overflow, "max_overflow": 0}
+        engine = create_engine(
+            url, **pool, connect_args={"check_same_thread": False, "timeout": 30}
+        )
         _configure_sqlite(engine)
         return engine
     connect_args: dict[str, Any] = {"connect_timeout": 5}  # a dead database fails fast

@@ -1,0 +1,32 @@
+"""The engine: SQLite's connection settings and its pool."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import event, text
+
+from app.db import build_engine
+
+
+def test_sqlite_connections_are_in_wal_mode_with_foreign_keys(tmp_path: Path) -> None:
+    engine = build_engine(f"sqlite:///{tmp_path / 'upr.sqlite3'}")
+    with engine.connect() as connection:
+        assert connection.execute(text("PRAGMA journal_mode")).scalar_one() == "wal"
+        assert connection.execute(text("PRAGMA foreign_keys")).scalar_one() == 1
+    engine.dispose()
+
+
+def test_sqlite_pool_keeps_every_connection_it_opens(tmp_path: Path) -> None:
+    """Eight requests at once, twice: the second round reuses the first round's connections
+    (and their page caches) instead of opening new ones."""
+    engine = build_engine(f"sqlite:///{tmp_path / 'upr.sqlite3'}", pool_size=5, max_overflow=5)
+    opened: list[object] = []
+    event.listen(engine, "connect", lambda connection, _record: opened.append(connection))
+    for _ in range(2):
+        held = [engine.connect() for _ in range(8)]
+        for connection in held:
+            connection.execute(text("SELECT 1"))
+            connection.close()
+    assert len(opened) == 8
+    engine.dispose()
