@@ -50,6 +50,13 @@ class Settings(BaseSettings):
         description="How long a process trusts the dataset version it read before reading it "
         "again: the bound on how stale an ETag or a 304 can be after a write by another process.",
     )
+    response_cache_mb: int = Field(
+        default=32,
+        ge=0,
+        le=4096,
+        description="Memory for whole response bodies kept under their ETag until the dataset "
+        "version changes (per worker process; 0 turns the response cache off).",
+    )
     read_requires_key: bool = Field(
         default=False, description="Require an API key with the `read` scope for every read."
     )

@@ -90,7 +90,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     install_problem_handlers(app)
     install_offline_docs(app)
-    install_caching(app, settings.version_ttl)
+    install_caching(app, settings.version_ttl, settings.response_cache_mb << 20)
     _install_middleware(app, settings)
     for router in (
         states_router,

@@ -8,7 +8,8 @@ Each process keeps the version it last read for `UPR_VERSION_TTL` seconds (defau
 that is fresh, `If-None-Match` is answered with 304 before any database work; after it, one
 primary-key read refreshes it. A write through this process invalidates its copy at once; a
 write by another process or replica is seen within the TTL, which is therefore the bound on
-how long a stale 304 (or a new body under the previous ETag) can be served.
+how long a stale 304 (or a new body under the previous ETag) can be served. The same bound
+holds for the bodies the response cache (`app.kit.response_cache`) keeps under their ETags.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app import __version__
 from app.db import DbDep
+from app.kit import metrics
+from app.kit.response_cache import STATE_KEY as RESPONSE_CACHE_KEY
+from app.kit.response_cache import CachedBody, ResponseCache, wants_fresh
 from app.versioning import read_version
 
 CACHEABLE_PREFIX = "/v1/"
@@ -62,6 +66,14 @@ class VersionCache:
     def invalidate(self) -> None:
         """Forget the cached version (after a write through this process)."""
         self._expires = 0.0
+
+
+class CachedResponse(Exception):
+    """Raised to answer with a body from the response cache."""
+
+    def __init__(self, entry: CachedBody) -> None:
+        super().__init__("cached")
+        self.entry = entry
 
 
 class NotModified(Exception):
@@ -113,7 +125,9 @@ async def conditional_get(request: Request, db: DbDep) -> None:
     """App-wide dependency: tag reads and answer a matching `If-None-Match` with 304.
 
     The database is read (in the thread pool) only when this process's copy of the version
-    has expired; otherwise this runs on the event loop without blocking.
+    has expired; otherwise this runs on the event loop without blocking. A `GET` whose body is
+    in the response cache (`app.kit.response_cache`) is answered from there; any other is
+    marked for the middleware to store.
     """
     if request.method not in ("GET", "HEAD") or not request.url.path.startswith(CACHEABLE_PREFIX):
         return
@@ -129,6 +143,13 @@ async def conditional_get(request: Request, db: DbDep) -> None:
     request.state.cache_headers = headers
     if etag_matches(request.headers.get("if-none-match"), etag):
         raise NotModified(headers)
+    responses: ResponseCache = request.app.state.response_cache
+    if request.method == "GET" and responses.enabled and not wants_fresh(request):
+        entry = responses.get(etag)
+        metrics.RESPONSE_CACHE.labels("miss" if entry is None else "hit").inc()
+        if entry is not None:
+            raise CachedResponse(entry)
+        request.state.response_cache_key = (version, etag)
 
 
 def written(request: Request) -> None:
@@ -137,7 +158,8 @@ def written(request: Request) -> None:
 
 
 class CacheHeadersMiddleware:
-    """Adds the headers `conditional_get` chose to successful responses, streamed ones too."""
+    """Adds the headers `conditional_get` chose to successful responses, streamed ones too,
+    and stores complete bodies that `conditional_get` marked in the response cache."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -146,10 +168,15 @@ class CacheHeadersMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        sent_headers: list[tuple[bytes, bytes]] | None = None
 
         async def send_with_headers(message: Message) -> None:
+            nonlocal sent_headers
+            state = scope.get("state", {})
             if message["type"] == "http.response.start" and message["status"] == 200:
-                chosen: dict[str, str] | None = scope.get("state", {}).get(STATE_KEY)
+                if state.get(RESPONSE_CACHE_KEY):
+                    sent_headers = list(message.get("headers", []))
+                chosen: dict[str, str] | None = state.get(STATE_KEY)
                 if chosen:
                     headers = MutableHeaders(scope=message)
                     for name, value in chosen.items():
@@ -158,6 +185,12 @@ class CacheHeadersMiddleware:
                             unique = dict.fromkeys(f.strip() for f in fields if f.strip())
                             value = ", ".join(unique)
                         headers[name] = value
+            elif message["type"] == "http.response.body" and sent_headers is not None:
+                if not message.get("more_body", False):  # the whole body in one message
+                    version, etag = state[RESPONSE_CACHE_KEY]
+                    entry = CachedBody(sent_headers, message.get("body", b""))
+                    scope["app"].state.response_cache.put(version, etag, entry)
+                sent_headers = None  # a streamed body is not stored
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
@@ -193,13 +226,14 @@ def _document(schema: dict[str, Any]) -> None:
         }
 
 
-def install_caching(app: FastAPI, ttl: float) -> None:
-    """Set up the version cache and the 304 answer on `app`.
+def install_caching(app: FastAPI, ttl: float, response_cache_bytes: int) -> None:
+    """Set up the version cache, the response cache and the 304 answer on `app`.
 
     `conditional_get` is an app-level dependency and `CacheHeadersMiddleware` sits outside
     the gzip middleware (see `app.main`), so that it sees and merges gzip's `Vary`.
     """
     app.state.version_cache = VersionCache(ttl)
+    app.state.response_cache = ResponseCache(response_cache_bytes)
     build_schema = app.openapi
 
     def openapi() -> dict[str, Any]:
@@ -212,3 +246,9 @@ def install_caching(app: FastAPI, ttl: float) -> None:
     @app.exception_handler(NotModified)
     async def _not_modified(_request: Request, exc: NotModified) -> Any:
         return Response(status_code=304, headers=exc.headers)
+
+    @app.exception_handler(CachedResponse)
+    async def _cached(_request: Request, exc: CachedResponse) -> Any:
+        response = Response(exc.entry.body)
+        response.raw_headers = list(exc.entry.headers)
+        return response

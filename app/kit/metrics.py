@@ -42,6 +42,11 @@ LATENCY = Histogram(
     ["method", "route"],
     buckets=(0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0),
 )
+RESPONSE_CACHE = Counter(
+    "upr_response_cache_lookups",
+    "Reads looked up in the response cache, by result (hit or miss).",
+    ["result"],
+)
 POOL = Gauge(
     "upr_db_pool_connections",
     "Database connections of the pool: checked_out (in use), idle, size (configured), "

@@ -15,6 +15,7 @@ from sqlmodel import Session
 from app.importers.documents import bundled_documents, parse_document
 from app.importers.loader import load_document
 from app.kit.caching import VersionCache, etag_matches
+from app.kit.response_cache import CachedBody, ResponseCache
 from app.reference import seed
 from app.states.models import State
 from app.versioning import bump, read_version
@@ -185,3 +186,97 @@ def test_large_responses_are_gzipped_small_ones_not(client: TestClient) -> None:
     assert raw.json() == large.json()
     small = client.get("/v1/states/TUR", headers={"Accept-Encoding": "gzip"})
     assert "content-encoding" not in small.headers
+
+
+# -- response cache ---------------------------------------------------------------------------
+
+
+def test_a_repeated_read_is_answered_from_the_response_cache(
+    client: TestClient, statements: list[str]
+) -> None:
+    url = "/v1/recommendations?state_under_review=SVN&session=48&limit=20"
+    first = client.get(url)
+    assert first.status_code == 200
+    statements.clear()
+    again = client.get(url)
+    assert statements == []  # no database work at all
+    assert again.content == first.content
+    for header in ("etag", "cache-control", "vary", "content-type", "link", "x-request-id"):
+        assert header in again.headers, header
+    assert again.headers["etag"] == first.headers["etag"]
+    assert again.headers["link"] == first.headers["link"]
+    assert again.headers["content-length"] == first.headers["content-length"]
+    assert again.headers["content-encoding"] == first.headers["content-encoding"] == "gzip"
+    assert again.headers["vary"].count("Accept-Encoding") == 1
+
+
+def test_no_cache_requests_and_other_urls_read_the_database(
+    client: TestClient, statements: list[str]
+) -> None:
+    client.get("/v1/states/TUR")
+    statements.clear()
+    fresh = client.get("/v1/states/TUR", headers={"Cache-Control": "no-cache"})
+    assert fresh.status_code == 200 and statements
+    statements.clear()
+    assert client.get("/v1/states/KAZ").json()["iso3"] == "KAZ"
+    assert statements
+
+
+def test_the_cache_keeps_gzip_and_identity_bodies_apart(client: TestClient) -> None:
+    for _ in range(2):
+        gzipped = client.get("/v1/states", headers={"Accept-Encoding": "gzip"})
+        plain = client.get("/v1/states", headers={"Accept-Encoding": "identity"})
+        assert gzipped.headers["content-encoding"] == "gzip"
+        assert "content-encoding" not in plain.headers
+        assert gzipped.json() == plain.json()
+
+
+def test_errors_and_exports_are_not_stored(client: TestClient) -> None:
+    cache = client.app.state.response_cache  # type: ignore[attr-defined]
+    assert client.get("/v1/states/XYZ").status_code == 404
+    assert client.get("/v1/recommendations/export?review=48-SVN&format=ndjson").status_code == 200
+    assert len(cache) == 0
+    client.get("/v1/states/TUR")
+    assert len(cache) == 1
+
+
+def test_a_write_empties_the_response_cache(client: TestClient, write_token: str) -> None:
+    cache = client.app.state.response_cache  # type: ignore[attr-defined]
+    assert "Türkiye Cumhuriyeti" not in client.get("/v1/states/TUR").json()["aliases"]
+    client.get("/v1/states/KAZ")
+    assert len(cache) == 2
+    added = client.post(
+        "/v1/states/TUR/aliases",
+        json={"alias": "Türkiye Cumhuriyeti"},
+        headers={"Authorization": f"Bearer {write_token}"},
+    )
+    assert added.status_code == 201
+    assert "Türkiye Cumhuriyeti" in client.get("/v1/states/TUR").json()["aliases"]
+    assert len(cache) == 1  # the new version's body only
+
+
+def test_a_budget_of_zero_turns_the_response_cache_off(
+    make_client: Callable[..., TestClient], statements: list[str]
+) -> None:
+    client = make_client(response_cache_mb=0)
+    client.get("/v1/states/TUR")
+    statements.clear()
+    assert client.get("/v1/states/TUR").status_code == 200
+    assert statements
+
+
+def test_response_cache_evicts_least_recently_used_within_its_budget() -> None:
+    cache = ResponseCache(max_bytes=1600)  # entries up to 100 bytes
+    body = CachedBody([(b"content-type", b"application/json")], b"x" * 100)
+    for n in range(16):
+        cache.put(1, f"e{n}", body)
+    assert cache.get("e0") is not None  # now the most recently used
+    cache.put(1, "e16", body)
+    assert (len(cache), cache.size) == (16, 1600)
+    assert cache.get("e1") is None and cache.get("e0") is not None
+    cache.put(1, "big", CachedBody([], b"x" * 101))
+    assert cache.get("big") is None
+    cache.put(0, "older", body)  # a body read at an earlier version is dropped
+    assert cache.get("older") is None
+    cache.put(2, "newer", body)  # a newer version empties the cache
+    assert (len(cache), cache.size) == (1, 100)

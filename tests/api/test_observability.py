@@ -76,6 +76,18 @@ def test_metrics_count_requests_per_route_template_and_show_the_pool(client: Tes
     assert "/v1/states/TUR" not in text  # labels are templates, not raw paths
 
 
+def test_metrics_count_response_cache_hits_and_misses(client: TestClient) -> None:
+    def lookups(result: str) -> float:
+        sample = f'upr_response_cache_lookups_total{{result="{result}"}} '
+        text = client.get("/metrics").text
+        return float(text.split(sample)[1].split()[0]) if sample in text else 0.0
+
+    hits, misses = lookups("hit"), lookups("miss")
+    for _ in range(3):
+        client.get("/v1/sessions/48")
+    assert (lookups("hit") - hits, lookups("miss") - misses) == (2, 1)
+
+
 def test_security_headers_everywhere_and_a_docs_policy_for_the_docs(client: TestClient) -> None:
     for path in ("/v1/states", "/v1/nothing", "/health/live"):
         headers = client.get(path).headers
