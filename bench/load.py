@@ -16,6 +16,11 @@ defaults), gets a warm-up run, then `wrk -t1 -c8 --latency` for `--duration` sec
   (d) a conditional GET answered 304 (the service only), against `GET /health/live`
   (e) the full CSV export, timed with one client; rows/s and the server's peak RSS
 
+The service answers a repeated read from its response cache; (a)-(c) are therefore also
+measured with `Cache-Control: no-cache` (`a_uncached`, ...), which makes every request run its
+queries, as every Datasette request does. Each wrk figure includes the server's CPU time per
+request (`cpu_ms`), which depends less on what else the host is doing than req/s.
+
 Requests go to 127.0.0.1 only and every run stops by itself.
 """
 
@@ -82,13 +87,28 @@ class Server:
             self.process.kill()
 
 
+NO_CACHE = "Cache-Control: no-cache"
+
+
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU time a process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def wrk(
-    url: str, duration: int, headers: list[str] | None = None, connections: int = 8
+    url: str,
+    duration: int,
+    headers: list[str] | None = None,
+    connections: int = 8,
+    pid: int | None = None,
 ) -> dict[str, float]:
-    """Requests per second and p50/p99 latency (ms) of `url` under wrk, after a warm-up."""
+    """Requests per second and p50/p99 latency (ms) of `url` under wrk, after a warm-up, and
+    the CPU time (ms) the server process `pid` spent per request."""
     extra = [arg for header in headers or [] for arg in ("-H", header)]
     load = ["wrk", "-t1", f"-c{connections}"]
     subprocess.run([*load, "-d2s", *extra, url], capture_output=True, check=True)
+    cpu_before = cpu_seconds(pid) if pid else 0.0
     out = subprocess.run(
         [*load, f"-d{duration}s", "--latency", *extra, url],
         capture_output=True,
@@ -96,12 +116,16 @@ def wrk(
         check=True,
     ).stdout
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return {
+    requests = int(re.search(r"(\d+) requests in", out)[1])
+    result = {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1]),
         "p50_ms": _ms(re.search(r"\s50%\s+([\d.]+\w+)", out)[1]),
         "p99_ms": _ms(re.search(r"\s99%\s+([\d.]+\w+)", out)[1]),
         "non_2xx": int(errors[1]) if errors else 0,
     }
+    if pid:
+        result["cpu_ms"] = round((cpu_seconds(pid) - cpu_before) * 1000 / max(requests, 1), 2)
+    return result
 
 
 def _ms(value: str) -> float:
@@ -155,16 +179,21 @@ def run_service(url: str, port: int, args: argparse.Namespace, review: tuple[str
     iso3, session = review
     results: dict[str, Any] = {}
     with Server(command, env, f"{base}/health/live") as server:
+        pid = server.process.pid
         results["e"] = timed_download(f"{base}/v1/recommendations/export?format=csv")
         results["e"]["peak_rss_mb"] = round(server.peak_rss_mb(), 1)
         list_url = f"{base}/v1/recommendations?state_under_review={iso3}&session={session}&limit=50"
-        results["a"] = wrk(list_url, args.duration)
         search = urllib.parse.quote(SEARCH)
-        results["b"] = wrk(f"{base}/v1/recommendations?q={search}&limit=20", args.duration)
         facets = "&".join(f"facet={name}" for name in FACETS_OURS)
         facets_url = f"{base}/v1/recommendations/facets?cycle=4&{facets}"
-        results["c"] = wrk(facets_url, args.duration)
-        results["c_one_client"] = wrk(facets_url, args.duration, connections=1)
+        queries = {"a": list_url, "b": f"{base}/v1/recommendations?q={search}&limit=20"}
+        for name, url in {**queries, "c": facets_url}.items():
+            results[name] = wrk(url, args.duration, pid=pid)
+            results[f"{name}_uncached"] = wrk(url, args.duration, [NO_CACHE], pid=pid)
+        results["c_one_client"] = wrk(facets_url, args.duration, connections=1, pid=pid)
+        results["c_one_client_uncached"] = wrk(
+            facets_url, args.duration, [NO_CACHE], connections=1, pid=pid
+        )
         with urllib.request.urlopen(list_url) as response:
             etag = response.headers.get("ETag")
         if etag:
@@ -175,10 +204,10 @@ def run_service(url: str, port: int, args: argparse.Namespace, review: tuple[str
             except urllib.error.HTTPError as error:
                 status = error.code
             results["d"] = {
-                **wrk(list_url, args.duration, [f"If-None-Match: {etag}"]),
+                **wrk(list_url, args.duration, [f"If-None-Match: {etag}"], pid=pid),
                 "status": status,
             }
-        results["health"] = wrk(f"{base}/health/live", args.duration)
+        results["health"] = wrk(f"{base}/health/live", args.duration, pid=pid)
     return results
 
 
@@ -203,11 +232,13 @@ def run_datasette(args: argparse.Namespace, review: tuple[str, int]) -> dict:
     iso3, session = review
     results: dict[str, Any] = {}
     with Server(command, dict(os.environ), f"{base}.json") as server:
+        pid = server.process.pid
         results["e"] = timed_download(f"{base}/recommendation.csv?_stream=on&_size=max")
         results["e"]["peak_rss_mb"] = round(server.peak_rss_mb(), 1)
         results["a"] = wrk(
             f"{base}/recommendation.json?state_iso3={iso3}&session_number={session}&_size=50",
             args.duration,
+            pid=pid,
         )
         sql = (
             "select r.*, snippet(recommendation_fts, 0, '<mark>', '</mark>', '…', 24) as snippet,"
@@ -216,14 +247,14 @@ def run_datasette(args: argparse.Namespace, review: tuple[str, int]) -> dict:
             " order by bm25(recommendation_fts) limit 20"
         )
         query = urllib.parse.urlencode({"sql": sql, "q": SEARCH})
-        results["b"] = wrk(f"{base}.json?{query}", args.duration)
+        results["b"] = wrk(f"{base}.json?{query}", args.duration, pid=pid)
         facets = "&".join(f"_facet={name}" for name in FACETS_DATASETTE)
         facets_url = (
             f"{base}/recommendation.json?session_number__gte=41&session_number__lte=54"
             f"&{facets}&_size=0"
         )
-        results["c"] = wrk(facets_url, args.duration)
-        results["c_one_client"] = wrk(facets_url, args.duration, connections=1)
+        results["c"] = wrk(facets_url, args.duration, pid=pid)
+        results["c_one_client"] = wrk(facets_url, args.duration, connections=1, pid=pid)
     return results
 
 
