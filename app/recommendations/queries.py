@@ -308,7 +308,7 @@ def page_of_recommendations(
     if after is not None:
         keys = keys.where(_after(order, after))
     keys = keys.order_by(*(c.desc() if d else c.asc() for c, d in order))
-    inner = keys.limit(limit + 1).subquery("page")
+    inner = keys.limit(limit + 1).cte("page")  # may be read twice (snippets): computed once
     outer = (
         select(*_ROW, *_ROW_TAIL, *related.columns(_dialect(db), "recommendation.id"))
         .select_from(inner)

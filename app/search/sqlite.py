@@ -84,11 +84,21 @@ class SqliteSearch:
         return joined.add_columns(hits.c.rowid.label("fts_rowid")), hits.c.score
 
     def with_snippets(self, statement: Select, page: Subquery, query: SearchQuery) -> Select:
-        """`statement` over `page` (a subquery of `ranked`) with a `snippet` column: the FTS
-        index is matched again for the page's rowids only."""
+        """`statement` over `page` (a subquery of `ranked`) with a `snippet` column.
+
+        The index is matched once more and snippets are made for the page's rowids only. The
+        rowid test is written `+rowid` so that FTS5 walks the matches once rather than running
+        the whole query again for each rowid of the page (about 0.7 against 4.7 ms for 21
+        snippets of a 2,243-match phrase).
+        """
         snippet = func.snippet(_fts_name, 0, MARK_START, MARK_END, "…", SNIPPET_TOKENS)
-        return (
-            statement.add_columns(snippet.label("snippet"))
-            .join(_fts, _fts.c.rowid == page.c.fts_rowid)
-            .where(self._match(query))
+        page_rowids = select(page.c.fts_rowid).scalar_subquery()
+        snippets = (
+            select(_fts.c.rowid.label("rowid"), snippet.label("snippet"))
+            .where(self._match(query), literal_column("+recommendation_fts.rowid").in_(page_rowids))
+            .cte("snippets")
+            .prefix_with("MATERIALIZED")  # once, not once per row of the page
+        )
+        return statement.add_columns(snippets.c.snippet).join(
+            snippets, snippets.c.rowid == page.c.fts_rowid
         )

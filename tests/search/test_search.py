@@ -6,6 +6,7 @@ so each backend is checked against the data rather than against the other backen
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -125,6 +126,10 @@ def test_ranked_by_relevance_with_score_and_snippet(client: TestClient) -> None:
     scores = [item["score"] for item in items]
     assert scores == sorted(scores, reverse=True)
     assert all("<mark>" in item["snippet"] for item in items)
+    for item in items:  # each snippet is an excerpt of its own item's text
+        excerpt = html.unescape(re.sub(r"</?mark>", "", item["snippet"]))
+        for words in excerpt.split("…"):
+            assert words.strip() in item["text"], (item["id"], words)
     plain = client.get("/v1/recommendations", params={"limit": 3}).json()["items"]
     assert all(item["snippet"] is None and item["score"] is None for item in plain)
 
