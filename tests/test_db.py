@@ -1,11 +1,14 @@
-"""The engine: SQLite's connection settings and its pool."""
+"""The engine (SQLite's connection settings, its pool) and the request sessions."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
+import pytest
 from sqlalchemy import event, text
 
+from app import db as db_module
 from app.db import build_engine
 
 
@@ -29,4 +32,30 @@ def test_sqlite_pool_keeps_every_connection_it_opens(tmp_path: Path) -> None:
             connection.execute(text("SELECT 1"))
             connection.close()
     assert len(opened) == 8
+    engine.dispose()
+
+
+def test_request_sessions_take_a_connection_only_when_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A request answered before any statement (a 304, a cached body) never touches the pool;
+    one that read gives its connection back when it ends."""
+    engine = build_engine(f"sqlite:///{tmp_path / 'upr.sqlite3'}")
+    monkeypatch.setattr(db_module, "get_engine", lambda: engine)
+    events: list[str] = []
+    event.listen(engine, "checkout", lambda *_: events.append("checkout"))
+    event.listen(engine, "checkin", lambda *_: events.append("checkin"))
+
+    async def request(reads: bool) -> None:
+        sessions = db_module.get_db()
+        db = await anext(sessions)
+        if reads:
+            db.execute(text("SELECT 1"))
+        with pytest.raises(StopAsyncIteration):
+            await anext(sessions)
+
+    asyncio.run(request(reads=False))
+    assert events == []
+    asyncio.run(request(reads=True))
+    assert events == ["checkout", "checkin"]
     engine.dispose()
