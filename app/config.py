@@ -29,6 +29,14 @@ class Settings(BaseSettings):
 
     # Production: serving, caching, security, observability (issue 5).
     workers: int = Field(default=1, ge=1, le=64, description="Uvicorn worker processes.")
+    threads: int = Field(
+        default=4,
+        ge=1,
+        le=200,
+        description="Threads per worker process for blocking work (database reads, exports, "
+        "imports). Python threads share one interpreter lock, so a few keep latency lower "
+        "than many; raise it when requests mostly wait on a remote database.",
+    )
     forwarded_allow_ips: str = Field(
         default="127.0.0.1",
         description="Proxies whose X-Forwarded-For/-Proto headers are trusted ('*' for any).",

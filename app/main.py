@@ -1,5 +1,9 @@
 """The FastAPI application: routers, middleware and error handlers."""
 
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+
+from anyio import to_thread
 from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
@@ -69,11 +73,22 @@ def _operation_id(route: APIRoute) -> str:
     return route.name
 
 
+def _lifespan(settings: Settings) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # The thread pool of sync endpoints, dependencies and streamed bodies, per event loop.
+        to_thread.current_default_thread_limiter().total_tokens = settings.threads
+        yield
+
+    return lifespan
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the application (with the process's settings unless others are given)."""
     settings = settings or get_settings()
     app_dependencies = [Depends(require_read)] if settings.read_requires_key else []
     app = FastAPI(
+        lifespan=_lifespan(settings),
         dependencies=[*app_dependencies, Depends(conditional_get)],
         title="UPR API",
         version=__version__,

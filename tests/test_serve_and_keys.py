@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import signal
@@ -48,31 +49,62 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def test_serve_logs_json_and_finishes_in_flight_requests_on_sigterm(
-    scratch_database_url: str,
-) -> None:
+def _serve(database_url: str, **settings: str) -> tuple[subprocess.Popen[str], str]:
+    """`upr serve` with one worker on a free port, once it is ready: the process and its URL."""
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "app.cli", "serve", "--port", str(port), "--workers", "1"],
-        env={**os.environ, "UPR_DATABASE_URL": scratch_database_url},
+        env={**os.environ, "UPR_DATABASE_URL": database_url, **settings},
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            if httpx.get(f"{base}/health/ready", timeout=1).status_code == 200:
+                return server, base
+        except httpx.TransportError:
+            pass
+        if time.monotonic() > deadline:
+            server.kill()
+            raise AssertionError("the server did not start")
+        time.sleep(0.2)
+
+
+def test_many_concurrent_reads_with_fewer_threads_than_connections(
+    scratch_database_url: str,
+) -> None:
+    """60 reads at once on 2 threads and 2 connections: every session is closed outside the
+    thread pool, so closes never wait on endpoints that wait for their connections."""
+    server, base = _serve(
+        scratch_database_url, UPR_THREADS="2", UPR_DB_POOL_SIZE="1", UPR_DB_MAX_OVERFLOW="1"
+    )
+
+    async def read_all() -> list[int]:
+        async with httpx.AsyncClient(base_url=base, timeout=20) as client:
+            replies = await asyncio.gather(
+                *(client.get("/v1/recommendations", params={"limit": n}) for n in range(1, 61))
+            )
+        return [reply.status_code for reply in replies]
+
     try:
-        base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(f"{base}/health/ready", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert time.monotonic() < deadline, "the server did not start"
-            time.sleep(0.2)
+        assert asyncio.run(read_all()) == [200] * 60
+    finally:
+        server.kill()
+        server.wait()
+
+
+def test_serve_logs_json_and_finishes_in_flight_requests_on_sigterm(
+    scratch_database_url: str,
+) -> None:
+    server, base = _serve(scratch_database_url)
+    try:
         assert httpx.get(f"{base}/v1/states/SVN", headers={"X-Request-ID": "serve-1"}).is_success
 
         body = b'{"notes": "written while the server stops"}'
+        port = int(base.rsplit(":", 1)[1])
         with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
             sock.sendall(
                 b"PATCH /v1/reviews/48-KAZ HTTP/1.1\r\nHost: test\r\n"

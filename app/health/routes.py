@@ -22,7 +22,7 @@ class Health(BaseModel):
 
 
 @router.get("/live", response_model=Health)
-def live() -> Health:
+async def live() -> Health:
     """The process is up (no dependency is checked)."""
     return Health(status="ok")
 
