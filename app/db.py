@@ -87,10 +87,12 @@ def get_engine() -> Engine:
     )
 
 
-def read(db: Session, statement: Executable) -> CursorResult[Any]:
+def read(
+    db: Session, statement: Executable, parameters: dict[str, Any] | None = None
+) -> CursorResult[Any]:
     """Run a read of plain columns on the session's connection, in its transaction, without
     the ORM's result processing (noticeably cheaper per row for lists and exports)."""
-    return db.connection().execute(statement)
+    return db.connection().execute(statement, parameters)
 
 
 # Closing a session that read gives its connection back with a rollback (a round trip on

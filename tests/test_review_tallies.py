@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import itertools
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from sqlmodel import Session
 
 from app.db import build_engine
 from app.importers.loader import load_document
+from app.kit.templates import StatementTemplates
 from app.migrate import alembic_config
 from app.recommendations.queries import RecommendationFilters
 from app.reference import REFERENCE_DIR, seed
@@ -76,6 +78,34 @@ def test_tallies_count_what_the_recommendations_count(
     assert total == queries.total(db, filters)
     if filters.state_under_review != ["KAZ"]:
         assert any(from_tallies)
+
+
+def test_statements_over_the_tallies_are_built_once_per_shape(db: Session) -> None:
+    """Filters of one shape share a statement and still get their own counts."""
+
+    def counted(filters: RecommendationFilters) -> int:
+        return sum(g.tally.count for g in queries.grouped(db, filters, [Dimension.position]))
+
+    assert counted(RecommendationFilters(review=["7-SVN"])) == 97
+    assert queries.total(db, RecommendationFilters(session=[20])).count == 163
+    built = len(queries._TEMPLATES)
+    assert counted(RecommendationFilters(review=["48-SVN"])) == 254
+    assert counted(RecommendationFilters(review=["20-SVN", "48-SVN"])) == 163 + 254
+    assert queries.total(db, RecommendationFilters(session=[7, 48])).count == 97 + 254
+    assert len(queries._TEMPLATES) == built
+
+
+def test_statement_templates_keep_the_most_recently_used() -> None:
+    templates = StatementTemplates(size=2)
+    builds: list[str] = []
+
+    def build(name: str) -> Callable[[], str]:
+        return lambda: builds.append(name) or name
+
+    assert [templates.get(name, build(name)) for name in ("a", "b", "a", "c", "a", "b")] == [
+        "a", "b", "a", "c", "a", "b"
+    ]  # fmt: skip
+    assert builds == ["a", "b", "c", "b"]  # "b" was the least recently used when "c" came
 
 
 def test_filters_on_sessions_and_positions_alone_read_the_session_tallies() -> None:

@@ -17,6 +17,7 @@ from sqlalchemy import (
     ColumnElement,
     Select,
     and_,
+    bindparam,
     exists,
     func,
     null,
@@ -89,32 +90,69 @@ class RecommendationFilters:
             if name not in self._REVIEW_FILTERS
         )
 
-    def review_conditions(self, table: Any = R) -> list[Any]:
+    def review_conditions(self, table: Any = R, *, bound: bool = False) -> list[Any]:
         """SQL conditions for the review and position filters that are set, on the columns of
         `table` (`recommendation`, or a table keyed like it such as `review_tally`, or such a
-        table's column collection)."""
+        table's column collection).
+
+        With `bound`, the values are left as named parameters (`review_parameters` gives
+        them): the conditions then depend only on `review_shape`, so that a statement built
+        from them once can serve every request of that shape.
+        """
+
+        def given(name: str, value: Any, *, many: bool = True) -> Any:
+            return bindparam(f"filter_{name}", expanding=many) if bound else value
+
         conditions: list[Any] = []
         if self.state_under_review:
-            conditions.append(col(table.state_iso3).in_(self.state_under_review))
+            states = given("state_under_review", self.state_under_review)
+            conditions.append(col(table.state_iso3).in_(states))
         if self.state_under_review_group:
-            groups = select(State.iso3).where(
-                col(State.regional_group).in_(self.state_under_review_group)
-            )
-            conditions.append(col(table.state_iso3).in_(groups))
+            groups = given("state_under_review_group", self.state_under_review_group)
+            in_groups = select(State.iso3).where(col(State.regional_group).in_(groups))
+            conditions.append(col(table.state_iso3).in_(in_groups))
         if self.session:
-            conditions.append(col(table.session_number).in_(self.session))
+            conditions.append(col(table.session_number).in_(given("session", self.session)))
         if self.cycle:
             sessions = col(table.session_number)
-            ranges = (sessions.between(*session_range_of_cycle(cycle)) for cycle in self.cycle)
+            ranges = (
+                sessions.between(
+                    given(f"cycle_{n}_first", first, many=False),
+                    given(f"cycle_{n}_last", last, many=False),
+                )
+                for n, (first, last) in enumerate(map(session_range_of_cycle, self.cycle))
+            )
             conditions.append(or_(*ranges))
         if self.position:
-            conditions.append(col(table.position).in_(self.position))
+            conditions.append(col(table.position).in_(given("position", self.position)))
         if self.review:
-            conditions.append(col(table.review_id).in_(self.review))
+            conditions.append(col(table.review_id).in_(given("review", self.review)))
         if self.review_date_from or self.review_date_to:
-            between = _reviews_between(self.review_date_from, self.review_date_to)
-            conditions.append(col(table.review_id).in_(between))
+            first, last = (
+                given(f"review_date_{end}", date, many=False) if date else None
+                for end, date in (("from", self.review_date_from), ("to", self.review_date_to))
+            )
+            conditions.append(col(table.review_id).in_(_reviews_between(first, last)))
         return conditions
+
+    def review_shape(self) -> tuple[Any, ...]:
+        """What `review_conditions(bound=True)` depends on: which review filters are set, and
+        how many cycles."""
+        return tuple(
+            len(self.cycle or ()) if name == "cycle" else bool(getattr(self, name))
+            for name in self._REVIEW_FILTERS
+        )
+
+    def review_parameters(self) -> dict[str, Any]:
+        """The parameter values of `review_conditions(bound=True)`."""
+        values = {
+            f"filter_{name}": getattr(self, name)
+            for name in self._REVIEW_FILTERS
+            if name != "cycle" and getattr(self, name)
+        }
+        for n, (first, last) in enumerate(map(session_range_of_cycle, self.cycle or ())):
+            values[f"filter_cycle_{n}_first"], values[f"filter_cycle_{n}_last"] = first, last
+        return values
 
     def conditions(self, backend: SearchBackend, *, search: bool = True) -> list[Any]:
         """SQL conditions on `recommendation` for the filters that are set (the full-text one
@@ -162,11 +200,12 @@ def _sdg_condition(codes: list[str]) -> ColumnElement[bool]:
     return _linked(RecommendationSdg, col(RecommendationSdg.sdg_code).in_(matching))
 
 
-def _reviews_between(first: dt.date | None, last: dt.date | None) -> Select:
+def _reviews_between(first: Any, last: Any) -> Select:
+    """Ids of the reviews held from `first` to `last` (dates or parameters; None: open)."""
     query = select(Review.id)
-    if first:
+    if first is not None:
         query = query.where(col(Review.review_date) >= first)
-    if last:
+    if last is not None:
         query = query.where(col(Review.review_date) <= last)
     return query
 

@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import case, distinct, func, select
+from sqlalchemy import Integer, bindparam, case, distinct, func, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
 from app.db import read
+from app.kit.templates import StatementTemplates
 from app.recommendations.models import (
     Recommendation,
     RecommendationGroup,
@@ -168,31 +169,53 @@ def grouped(
 ) -> list[Group]:
     """Matching recommendations counted by the given dimensions; ordered by the values, or by
     count (largest first) with `by_count`; at most `limit` rows."""
-    from_tallies = tallies.usable(filters, dimensions)
-    if from_tallies:
-        statement, keys, tally = tallies.grouped_statement(filters, dimensions)
-    else:
-        sources = [_source(dimension, n) for n, dimension in enumerate(dimensions)]
-        keys = [source.key for source in sources]
-        labels = [source.label for source in sources if source.label is not None]
-        tally = _tally_columns(distinct_ids=any(source.repeats for source in sources))
-        statement = select(*keys, *labels, *tally).select_from(R)
-        for source in sources:
-            for target, on in source.joins:
-                statement = statement.join(target, on)
-        statement = statement.where(*filters.conditions(backend_for(db)))
-        statement = statement.group_by(*keys, *labels)
-    keys_order = [key.asc().nulls_last() for key in keys]
-    statement = statement.order_by(*([tally[0].desc(), *keys_order] if by_count else keys_order))
-    if limit is not None:
-        statement = statement.limit(limit)
-    groups = _groups(read(db, statement), dimensions)
-    if from_tallies:  # tally values are text: give keys the types of the direct count
+    if tallies.usable(filters, dimensions):
+        statement = _tally_grouping(filters, dimensions, by_count, limit is not None)
+        parameters = {**filters.review_parameters(), "group_limit": limit}
+        groups = _groups(read(db, statement, parameters), dimensions)
+        # tally values are text: give keys the types of the direct count
         return [
             Group(tuple(map(tallies.typed_key, dimensions, g.keys)), g.labels, g.tally)
             for g in groups
         ]
-    return groups
+    sources = [_source(dimension, n) for n, dimension in enumerate(dimensions)]
+    keys = [source.key for source in sources]
+    labels = [source.label for source in sources if source.label is not None]
+    tally = _tally_columns(distinct_ids=any(source.repeats for source in sources))
+    statement = select(*keys, *labels, *tally).select_from(R)
+    for source in sources:
+        for target, on in source.joins:
+            statement = statement.join(target, on)
+    statement = statement.where(*filters.conditions(backend_for(db)))
+    statement = _ordered(statement.group_by(*keys, *labels), keys, tally, by_count, limit)
+    return _groups(read(db, statement), dimensions)
+
+
+def _ordered(statement: Any, keys: list[Any], tally: list[Any], by_count: bool, limit: Any) -> Any:
+    """A grouping ordered by its keys, or by count (largest first) then keys; limited."""
+    keys_order = [key.asc().nulls_last() for key in keys]
+    statement = statement.order_by(*([tally[0].desc(), *keys_order] if by_count else keys_order))
+    return statement if limit is None else statement.limit(limit)
+
+
+# Statements over the tallies are built once per shape (dimensions, which review filters are
+# set, ordering, whether limited) and run with the request's values as parameters.
+_TEMPLATES = StatementTemplates()
+
+
+def _tally_grouping(
+    filters: RecommendationFilters, dimensions: list[Dimension], by_count: bool, limited: bool
+) -> Any:
+    """The statement of `grouped` over the tallies; parameters: `filters.review_parameters()`
+    and `group_limit`."""
+
+    def build() -> Any:
+        statement, keys, tally = tallies.grouped_statement(filters, dimensions)
+        limit = bindparam("group_limit", type_=Integer) if limited else None
+        return _ordered(statement, keys, tally, by_count, limit)
+
+    shape = ("grouping", tuple(dimensions), filters.review_shape(), by_count, limited)
+    return _TEMPLATES.get(shape, build)
 
 
 def _groups(rows: Any, dimensions: list[Dimension]) -> list[Group]:
@@ -215,7 +238,9 @@ def _groups(rows: Any, dimensions: list[Dimension]) -> list[Group]:
 def total(db: Session, filters: RecommendationFilters) -> Tally:
     """The tally of all matching recommendations."""
     if tallies.usable(filters, []):
-        row = read(db, tallies.total_statement(filters)).one()
+        shape = ("total", filters.review_shape())
+        statement = _TEMPLATES.get(shape, lambda: tallies.total_statement(filters))
+        row = read(db, statement, filters.review_parameters()).one()
         return Tally(*(int(value or 0) for value in row))
     statement = select(*_tally_columns()).select_from(R)
     row = read(db, statement.where(*filters.conditions(backend_for(db)))).one()

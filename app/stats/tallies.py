@@ -221,14 +221,15 @@ def grouped_statement(
 ) -> tuple[Any, list[Any], list[Any]]:
     """`app.stats.queries.grouped` over the tallies (check `usable` first): the statement
     selecting keys, labels, then count, supported, supported_in_part and noted per group, not
-    yet ordered; its keys; its tally columns."""
+    yet ordered; its keys; its tally columns. The filter values are parameters
+    (`filters.review_parameters()`), so the statement serves any filters of the same shape."""
     table = table_for(filters, dimensions)
     linked = [d for d in dimensions if d in LINK_DIMENSIONS]
     raws = list(dict.fromkeys(_raw_column(table, d) for d in dimensions))
     rows_of = table.c.dimension == (linked[0] if linked else ALL)
     summed = (
         select(*raws, *_tally_sums(table))
-        .where(rows_of, *filters.review_conditions(table.c))
+        .where(rows_of, *filters.review_conditions(table.c, bound=True))
         .group_by(*raws)
         .subquery("tally")
     )
@@ -263,8 +264,8 @@ def typed_key(dimension: str, value: Any) -> Any:
 
 def total_statement(filters: RecommendationFilters) -> Any:
     """count, supported, supported_in_part, noted of the recommendations matching review and
-    position filters."""
+    position filters (their values are parameters, as in `grouped_statement`)."""
     table = table_for(filters, [])
     return select(*_tally_sums(table)).where(
-        and_(table.c.dimension == ALL, *filters.review_conditions(table.c))
+        and_(table.c.dimension == ALL, *filters.review_conditions(table.c, bound=True))
     )
