@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Integer,
     Select,
     and_,
     bindparam,
@@ -29,6 +30,7 @@ from sqlmodel import Session, col
 
 from app.db import estimated_rows, read
 from app.kit.problems import ProblemError
+from app.kit.templates import StatementTemplates
 from app.linking.queries import is_repeated
 from app.recommendations import related
 from app.recommendations.models import (
@@ -46,6 +48,9 @@ from app.taxonomy.models import AffectedGroup, Sdg, Theme
 from app.vocab import Position, RegionalGroup, session_range_of_cycle
 
 R = Recommendation
+# Statements built once per shape (which filters are set, sort...), run with each request's
+# values as parameters: building one costs more than running it on a page of a review.
+_TEMPLATES = StatementTemplates()
 
 
 @dataclass(frozen=True)
@@ -100,9 +105,7 @@ class RecommendationFilters:
         from them once can serve every request of that shape.
         """
 
-        def given(name: str, value: Any, *, many: bool = True) -> Any:
-            return bindparam(f"filter_{name}", expanding=many) if bound else value
-
+        given = _given if bound else _as_is
         conditions: list[Any] = []
         if self.state_under_review:
             states = given("state_under_review", self.state_under_review)
@@ -154,34 +157,73 @@ class RecommendationFilters:
             values[f"filter_cycle_{n}_first"], values[f"filter_cycle_{n}_last"] = first, last
         return values
 
-    def conditions(self, backend: SearchBackend, *, search: bool = True) -> list[Any]:
+    def conditions(
+        self, backend: SearchBackend, *, search: bool = True, bound: bool = False
+    ) -> list[Any]:
         """SQL conditions on `recommendation` for the filters that are set (the full-text one
-        only with `search`, since ranked lists apply it through the backend themselves)."""
-        conditions = self.review_conditions()
+        only with `search`, since ranked lists apply it through the backend themselves).
+
+        With `bound`, the values are named parameters, as in `review_conditions`: the
+        conditions depend only on `shape()`, and `parameters(backend)` gives the values.
+        """
+        given = _given if bound else _as_is
+        conditions = self.review_conditions(bound=bound)
         if self.recommending_state:
-            conditions.append(
-                _recommended_by(col(RecommendingState.iso3).in_(self.recommending_state))
-            )
+            states = given("recommending_state", self.recommending_state)
+            conditions.append(_recommended_by(col(RecommendingState.iso3).in_(states)))
         if self.recommending_state_group:
-            groups = select(State.iso3).where(
-                col(State.regional_group).in_(self.recommending_state_group)
-            )
-            conditions.append(_recommended_by(col(RecommendingState.iso3).in_(groups)))
+            groups = given("recommending_state_group", self.recommending_state_group)
+            in_groups = select(State.iso3).where(col(State.regional_group).in_(groups))
+            conditions.append(_recommended_by(col(RecommendingState.iso3).in_(in_groups)))
         if self.theme:
-            conditions.append(
-                _linked(RecommendationTheme, col(RecommendationTheme.theme_id).in_(self.theme))
-            )
+            themes = col(RecommendationTheme.theme_id).in_(given("theme", self.theme))
+            conditions.append(_linked(RecommendationTheme, themes))
         if self.group:
-            conditions.append(
-                _linked(RecommendationGroup, col(RecommendationGroup.group_id).in_(self.group))
-            )
+            groups = col(RecommendationGroup.group_id).in_(given("group", self.group))
+            conditions.append(_linked(RecommendationGroup, groups))
         if self.sdg:
-            conditions.append(_sdg_condition(self.sdg))
+            goals, targets = _sdg_codes(self.sdg)
+            conditions.append(
+                _sdg_condition(given("sdg_goal", goals), given("sdg_target", targets))
+            )
         if self.repeated is not None:
             conditions.append(is_repeated(self.repeated))
         if search and self.search is not None:
             conditions.append(backend.matches(self.search))
         return conditions
+
+    def shape(self) -> tuple[Any, ...]:
+        """What `conditions(bound=True)` depends on: `review_shape`, which other filters are
+        set, `repeated` and whether there is a search."""
+        others = ("recommending_state", "recommending_state_group", "theme", "group", "sdg")
+        return (
+            *self.review_shape(),
+            *(bool(getattr(self, name)) for name in others),
+            self.repeated,
+            self.search is not None,
+        )
+
+    def parameters(self, backend: SearchBackend) -> dict[str, Any]:
+        """The parameter values of `conditions(bound=True)` (and of the backend's search)."""
+        values = self.review_parameters()
+        for name in ("recommending_state", "recommending_state_group", "theme", "group"):
+            if getattr(self, name):
+                values[f"filter_{name}"] = getattr(self, name)
+        if self.sdg:
+            values["filter_sdg_goal"], values["filter_sdg_target"] = _sdg_codes(self.sdg)
+        if self.search is not None:
+            values.update(backend.parameters(self.search))
+        return values
+
+
+def _given(name: str, value: Any, *, many: bool = True) -> Any:
+    """A filter's value as a named parameter (`many`: a list, expanded in `IN`)."""
+    return bindparam(f"filter_{name}", expanding=many)
+
+
+def _as_is(name: str, value: Any, *, many: bool = True) -> Any:
+    """A filter's value written into the statement."""
+    return value
 
 
 def _recommended_by(condition: ColumnElement[bool]) -> ColumnElement[bool]:
@@ -192,10 +234,13 @@ def _linked(link: Any, condition: ColumnElement[bool]) -> ColumnElement[bool]:
     return exists().where(link.recommendation_id == R.id, condition)
 
 
-def _sdg_condition(codes: list[str]) -> ColumnElement[bool]:
-    """A goal ("16") matches itself and its targets ("16.2"); a target matches itself."""
-    goals = [int(code) for code in codes if "." not in code]
-    targets = [code for code in codes if "." in code]
+def _sdg_codes(codes: list[str]) -> tuple[list[int], list[str]]:
+    """The goals ("16") and the targets ("16.2") among SDG codes."""
+    return [int(code) for code in codes if "." not in code], [c for c in codes if "." in c]
+
+
+def _sdg_condition(goals: Any, targets: Any) -> ColumnElement[bool]:
+    """A goal matches itself and its targets; a target matches itself."""
     matching = select(Sdg.code).where(or_(col(Sdg.goal).in_(goals), col(Sdg.code).in_(targets)))
     return _linked(RecommendationSdg, col(RecommendationSdg.sdg_code).in_(matching))
 
@@ -330,26 +375,58 @@ def page_of_recommendations(
 ) -> Page:
     """One page of items in `sort` order after the key `after`, read in one statement: the
     page's keys are chosen in a subquery, and only its rows get their relationships and
-    (with a search) snippets."""
-    backend = backend_for(db)
+    (with a search) snippets. The statement is built once per shape (`_page_statement`)."""
+    if filters.search is None and sort is Sort.relevance:
+        raise ProblemError(400, "invalid-sort", "sort=relevance needs a search (q).")
+    backend, dialect = backend_for(db), _dialect(db)
+    shape = ("page", dialect, filters.shape(), sort, after is not None)
+    statement, key_names = _TEMPLATES.get(
+        shape, lambda: _page_statement(backend, dialect, filters, sort, after is not None)
+    )
+    parameters = {**filters.parameters(backend), "page_size": limit + 1}
+    parameters.update((f"after_{n}", value) for n, value in enumerate(after or ()))
+    rows = read(db, statement, parameters).all()
+    page = rows[:limit]
+    next_key = None
+    if len(rows) > limit:
+        next_key = tuple(getattr(page[-1], name) for name in key_names)
+    items = [related.item(row) for row in page]
+    if filters.search is not None:
+        for item, row in zip(items, page, strict=True):
+            item["snippet"] = to_html(row.snippet) if row.snippet is not None else None
+            item["score"] = row.score
+    matched = None
+    if filters.search is not None and after is None:
+        matched = rows[0].matched if rows else 0
+    return Page(items, next_key, matched)
+
+
+def _page_statement(
+    backend: SearchBackend,
+    dialect: str,
+    filters: RecommendationFilters,
+    sort: Sort,
+    continued: bool,
+) -> tuple[Select, list[str]]:
+    """The page statement of a shape, and the names of its sort key's columns. Parameters:
+    `filters.parameters(backend)`, `page_size` (the limit plus one, to know whether a next
+    page exists) and, when `continued`, `after_0`... (the key of the last row seen)."""
     keys = select(*(column for column, _ in _NATURAL)).where(
-        *filters.conditions(backend, search=False)
+        *filters.conditions(backend, search=False, bound=True)
     )
     score = None
     if filters.search is not None:
         keys, score = backend.ranked(keys, filters.search)
         keys = keys.add_columns(score.label("score"))
-        if after is None:  # every match is scored anyway: count them in the same pass
+        if not continued:  # every match is scored anyway: count them in the same pass
             keys = keys.add_columns(func.count().over().label("matched"))
-    elif sort is Sort.relevance:
-        raise ProblemError(400, "invalid-sort", "sort=relevance needs a search (q).")
     order = _order(sort, score)
-    if after is not None:
-        keys = keys.where(_after(order, after))
+    if continued:
+        keys = keys.where(_after(order, [bindparam(f"after_{n}") for n in range(len(order))]))
     keys = keys.order_by(*(c.desc() if d else c.asc() for c, d in order))
-    inner = keys.limit(limit + 1).cte("page")  # may be read twice (snippets): computed once
+    inner = keys.limit(bindparam("page_size", type_=Integer)).cte("page")  # read twice (snippets)
     outer = (
-        select(*_ROW, *_ROW_TAIL, *related.columns(_dialect(db), "recommendation.id"))
+        select(*_ROW, *_ROW_TAIL, *related.columns(dialect, "recommendation.id"))
         .select_from(inner)
         .join(R, col(R.id) == inner.c.id)
         .join(State, col(State.iso3) == col(R.state_iso3))
@@ -360,21 +437,7 @@ def page_of_recommendations(
     for column, descending in order:
         key = inner.c.score if column is score else inner.c[column.key]
         outer = outer.order_by(key.desc() if descending else key.asc())
-    rows = read(db, outer).all()
-    page = rows[:limit]
-    next_key = None
-    if len(rows) > limit:
-        last = page[-1]
-        next_key = tuple(last.score if c is score else getattr(last, c.key) for c, _ in order)
-    items = [related.item(row) for row in page]
-    if filters.search is not None:
-        for item, row in zip(items, page, strict=True):
-            item["snippet"] = to_html(row.snippet) if row.snippet is not None else None
-            item["score"] = row.score
-    matched = None
-    if filters.search is not None and after is None:
-        matched = rows[0].matched if rows else 0
-    return Page(items, next_key, matched)
+    return outer, ["score" if column is score else column.key for column, _ in order]
 
 
 # -- counting -------------------------------------------------------------------------------
@@ -409,24 +472,36 @@ def count_recommendations(
     `matched`, the number of matches when already known (`Page.matched`), saves the count."""
     if mode is CountMode.none:
         return Count(None)
-    matching = select(R.id).where(*filters.conditions(backend_for(db)))
     if mode is CountMode.exact:
         if matched is not None:
             return Count(matched)
-        return Count(read(db, select(func.count()).select_from(matching.subquery())).scalar_one())
-    if matched is not None:
-        total = matched
-    else:
-        capped = matching.limit(cap + 1).subquery()
-        total = read(db, select(func.count()).select_from(capped)).scalar_one()
+        return Count(_count(db, filters, None))
+    total = matched if matched is not None else _count(db, filters, cap + 1)
     if total <= cap:
         return Count(total)
     if mode is CountMode.estimate:
+        matching = select(R.id).where(*filters.conditions(backend_for(db)))
         estimate = estimated_rows(db, matching)
         if estimate is not None:
             return Count(max(estimate, cap + 1), estimated=True)
         return count_recommendations(db, filters, CountMode.exact, cap)
     return Count(cap, capped=True)
+
+
+def _count(db: Session, filters: RecommendationFilters, stop_at: int | None) -> int:
+    """How many recommendations match, counting no further than `stop_at` when it is given
+    (with a statement built once per shape)."""
+    backend, dialect = backend_for(db), _dialect(db)
+
+    def build() -> Select:
+        matching = select(R.id).where(*filters.conditions(backend, bound=True))
+        if stop_at is not None:
+            matching = matching.limit(bindparam("count_stop", type_=Integer))
+        return select(func.count()).select_from(matching.subquery())
+
+    statement = _TEMPLATES.get(("count", dialect, filters.shape(), stop_at is None), build)
+    parameters = {**filters.parameters(backend), "count_stop": stop_at}
+    return read(db, statement, parameters).scalar_one()
 
 
 # -- items ----------------------------------------------------------------------------------

@@ -44,6 +44,11 @@ class SearchBackend(Protocol):
         column: the raw excerpt of each of the page's rows."""
         ...
 
+    def parameters(self, query: SearchQuery) -> dict[str, str]:
+        """The search as the named parameter its conditions read, so that a statement built
+        for one search can run another."""
+        ...
+
 
 _BACKENDS: dict[str, SearchBackend] = {"sqlite": SqliteSearch(), "postgresql": PostgresSearch()}
 

@@ -17,6 +17,7 @@ from sqlalchemy import (
     Double,
     Select,
     Subquery,
+    bindparam,
     cast,
     func,
     literal,
@@ -25,7 +26,7 @@ from sqlalchemy import (
 
 from app.recommendations.models import Recommendation
 from app.search.highlight import MARK_END, MARK_START
-from app.search.syntax import And, Node, Not, Or, SearchQuery, Term
+from app.search.syntax import QUERY_PARAMETER, And, Node, Not, Or, SearchQuery, Term
 
 CONFIG = "upr"
 SEARCH_COLUMN = "search_vector"
@@ -63,7 +64,11 @@ class PostgresSearch:
     """Full-text search on PostgreSQL tsvector/tsquery."""
 
     def _tsquery(self, query: SearchQuery) -> ColumnElement:
-        return func.to_tsquery(_config, literal(compile_query(query.root)))
+        return func.to_tsquery(_config, bindparam(QUERY_PARAMETER, compile_query(query.root)))
+
+    def parameters(self, query: SearchQuery) -> dict[str, str]:
+        """The compiled search, for statements built once and run with other values."""
+        return {QUERY_PARAMETER: compile_query(query.root)}
 
     def matches(self, query: SearchQuery) -> ColumnElement[bool]:
         """A condition on `recommendation`: its text matches the search."""

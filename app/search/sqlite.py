@@ -15,16 +15,16 @@ from sqlalchemy import (
     ColumnElement,
     Select,
     Subquery,
+    bindparam,
     column,
     func,
-    literal,
     literal_column,
     select,
     table,
 )
 
 from app.search.highlight import MARK_END, MARK_START
-from app.search.syntax import And, Node, Not, Or, SearchQuery, Term
+from app.search.syntax import QUERY_PARAMETER, And, Node, Not, Or, SearchQuery, Term
 
 FTS_TABLE = "recommendation_fts"
 SNIPPET_TOKENS = 24
@@ -63,7 +63,11 @@ class SqliteSearch:
     """Full-text search on SQLite FTS5."""
 
     def _match(self, query: SearchQuery) -> ColumnElement[bool]:
-        return _fts_name.op("MATCH")(literal(compile_query(query.root)))
+        return _fts_name.op("MATCH")(bindparam(QUERY_PARAMETER, compile_query(query.root)))
+
+    def parameters(self, query: SearchQuery) -> dict[str, str]:
+        """The compiled search, for statements built once and run with other values."""
+        return {QUERY_PARAMETER: compile_query(query.root)}
 
     def matches(self, query: SearchQuery) -> ColumnElement[bool]:
         """A condition on `recommendation`: its text matches the search."""

@@ -76,6 +76,10 @@ class Or:
 Node: TypeAlias = Term | Not | And | Or
 
 
+# The bound parameter through which the backends pass a compiled search to the database.
+QUERY_PARAMETER = "search_query"
+
+
 @dataclass(frozen=True)
 class SearchQuery:
     """A parsed search: the user's text and the tree the backends compile."""

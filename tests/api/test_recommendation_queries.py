@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from app.config import get_settings
+from app.recommendations import queries
 from app.recommendations.models import RecommendationSdg, split_paragraph
 from app.recommendations.schemas import RecommendationPage
 from app.taxonomy.models import Sdg
@@ -177,3 +178,23 @@ def test_count_modes(client: TestClient, engine: Engine, monkeypatch: pytest.Mon
         assert (estimate["total_estimated"], estimate["total"]) == (False, 514)
     small = body(count="estimate", review="7-SVN")  # under the cap: exact everywhere
     assert (small["total"], small["total_estimated"]) == (97, False)
+
+
+def test_list_statements_are_built_once_per_shape(client: TestClient) -> None:
+    """Requests of one shape share their statements and still get their own rows, counts,
+    search results and next pages."""
+
+    def page(**params: Any) -> dict[str, Any]:
+        return client.get("/v1/recommendations", params={"limit": 2, **params}).json()
+
+    def shapes(review: str, word: str) -> list[dict[str, Any]]:
+        first = page(review=review)
+        return [first, page(review=review, cursor=first["next_cursor"]), page(q=word)]
+
+    shapes("7-SVN", "roma")
+    built = len(queries._TEMPLATES)
+    first, second, search = shapes("48-SVN", "torture")
+    assert len(queries._TEMPLATES) == built
+    assert first["total"] == 254 and first["items"][0]["id"] == "48-SVN-140.1"
+    assert [item["id"] for item in second["items"]] == ["48-SVN-140.3", "48-SVN-140.4"]
+    assert all("<mark>tortur" in item["snippet"].lower() for item in search["items"])
