@@ -104,7 +104,6 @@ class RecommendationFilters:
         them): the conditions then depend only on `review_shape`, so that a statement built
         from them once can serve every request of that shape.
         """
-
         given = _given if bound else _as_is
         conditions: list[Any] = []
         if self.state_under_review:
@@ -149,12 +148,13 @@ class RecommendationFilters:
     def review_parameters(self) -> dict[str, Any]:
         """The parameter values of `review_conditions(bound=True)`."""
         values = {
-            f"filter_{name}": getattr(self, name)
+            _parameter(name): getattr(self, name)
             for name in self._REVIEW_FILTERS
             if name != "cycle" and getattr(self, name)
         }
         for n, (first, last) in enumerate(map(session_range_of_cycle, self.cycle or ())):
-            values[f"filter_cycle_{n}_first"], values[f"filter_cycle_{n}_last"] = first, last
+            values[_parameter(f"cycle_{n}_first")] = first
+            values[_parameter(f"cycle_{n}_last")] = last
         return values
 
     def conditions(
@@ -208,17 +208,23 @@ class RecommendationFilters:
         values = self.review_parameters()
         for name in ("recommending_state", "recommending_state_group", "theme", "group"):
             if getattr(self, name):
-                values[f"filter_{name}"] = getattr(self, name)
+                values[_parameter(name)] = getattr(self, name)
         if self.sdg:
-            values["filter_sdg_goal"], values["filter_sdg_target"] = _sdg_codes(self.sdg)
+            goals, targets = _sdg_codes(self.sdg)
+            values[_parameter("sdg_goal")], values[_parameter("sdg_target")] = goals, targets
         if self.search is not None:
             values.update(backend.parameters(self.search))
         return values
 
 
+def _parameter(name: str) -> str:
+    """The name of the parameter that carries a filter's value."""
+    return f"filter_{name}"
+
+
 def _given(name: str, value: Any, *, many: bool = True) -> Any:
     """A filter's value as a named parameter (`many`: a list, expanded in `IN`)."""
-    return bindparam(f"filter_{name}", expanding=many)
+    return bindparam(_parameter(name), expanding=many)
 
 
 def _as_is(name: str, value: Any, *, many: bool = True) -> Any:
