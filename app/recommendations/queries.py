@@ -87,6 +87,15 @@ class RecommendationFilters:
     )
 
     @property
+    def only_search(self) -> bool:
+        """Whether the search is the only filter that is set."""
+        return self.search is not None and all(
+            getattr(self, name) in (None, [])
+            for name in self.__dataclass_fields__
+            if name != "search"
+        )
+
+    @property
     def only_review_filters(self) -> bool:
         """Whether every filter that is set concerns only the review and the position."""
         return all(
@@ -420,17 +429,24 @@ def _page_statement(
     keys = select(*(column for column, _ in _NATURAL)).where(
         *filters.conditions(backend, search=False, bound=True)
     )
-    score = None
+    score = matched = None
+    page_size = bindparam("page_size", type_=Integer)
     if filters.search is not None:
-        keys, score = backend.ranked(keys, filters.search)
+        if sort is Sort.relevance and not continued and filters.only_search:
+            # the ranking alone chooses the page: the backend may skip the other matches
+            keys, score, matched = backend.top_ranked(keys, filters.search, page_size)
+        else:
+            keys, score = backend.ranked(keys, filters.search)
+            if not continued:  # every match is scored anyway: count them in the same pass
+                matched = func.count().over()
         keys = keys.add_columns(score.label("score"))
-        if not continued:  # every match is scored anyway: count them in the same pass
-            keys = keys.add_columns(func.count().over().label("matched"))
+        if matched is not None:
+            keys = keys.add_columns(matched.label("matched"))
     order = _order(sort, score)
     if continued:
         keys = keys.where(_after(order, [bindparam(f"after_{n}") for n in range(len(order))]))
     keys = keys.order_by(*(c.desc() if d else c.asc() for c, d in order))
-    inner = keys.limit(bindparam("page_size", type_=Integer)).cte("page")  # read twice (snippets)
+    inner = keys.limit(page_size).cte("page")  # read twice (snippets)
     outer = (
         select(*_ROW, *_ROW_TAIL, *related.columns(dialect, "recommendation.id"))
         .select_from(inner)

@@ -39,6 +39,14 @@ class SearchBackend(Protocol):
         """The statement narrowed to matches, and a relevance score (higher is better)."""
         ...
 
+    def top_ranked(
+        self, statement: Select, query: SearchQuery, size: ColumnElement[int]
+    ) -> tuple[Select, ColumnElement[float], ColumnElement[int]]:
+        """`ranked` for a statement with no other condition when only its `size` best
+        matches are wanted (a first page; the backend may skip the others), and an expression
+        counting all matches."""
+        ...
+
     def with_snippets(self, statement: Select, page: Subquery, query: SearchQuery) -> Select:
         """`statement`, over `page` (a subquery of a `ranked` statement), with a `snippet`
         column: the raw excerpt of each of the page's rows."""

@@ -82,6 +82,14 @@ class PostgresSearch:
         score = cast(func.ts_rank(_vector, tsquery, 1), Double)
         return statement.where(_vector.op("@@")(tsquery)), score
 
+    def top_ranked(
+        self, statement: Select, query: SearchQuery, size: ColumnElement[int]
+    ) -> tuple[Select, ColumnElement[float], ColumnElement[int]]:
+        """`ranked`, and the number of all matches (every match is scored in one pass over
+        the index's matches here, so `size` prunes nothing)."""
+        ranked, score = self.ranked(statement, query)
+        return ranked, score, func.count().over()
+
     def with_snippets(self, statement: Select, page: Subquery, query: SearchQuery) -> Select:
         """`statement` (reading `recommendation` for the rows of `page`) with a `snippet`
         column."""

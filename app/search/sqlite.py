@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import snowballstemmer
 from sqlalchemy import (
+    CTE,
     ColumnElement,
     Select,
     Subquery,
@@ -73,19 +74,43 @@ class SqliteSearch:
         """A condition on `recommendation`: its text matches the search."""
         return _recommendation_rowid.in_(select(_fts.c.rowid).where(self._match(query)))
 
-    def ranked(self, statement: Select, query: SearchQuery) -> tuple[Select, ColumnElement[float]]:
-        """`statement` (over `recommendation`) narrowed to matches, and the relevance score
-        (higher is better) to select and order by."""
+    def _hits(self, query: SearchQuery) -> CTE:
         # The matches and their scores are computed once, in a materialised CTE, so that the
-        # score is a plain column for the ORDER BY and a window count over the matches.
-        hits = (
+        # score is a plain column for the ORDER BY and for counting the matches.
+        return (
             select(_fts.c.rowid.label("rowid"), (-func.bm25(_fts_name)).label("score"))
             .where(self._match(query))
             .cte("hits")
             .prefix_with("MATERIALIZED")
         )
+
+    def ranked(self, statement: Select, query: SearchQuery) -> tuple[Select, ColumnElement[float]]:
+        """`statement` (over `recommendation`) narrowed to matches, and the relevance score
+        (higher is better) to select and order by."""
+        hits = self._hits(query)
         joined = statement.join(hits, hits.c.rowid == _recommendation_rowid)
         return joined.add_columns(hits.c.rowid.label("fts_rowid")), hits.c.score
+
+    def top_ranked(
+        self, statement: Select, query: SearchQuery, size: ColumnElement[int]
+    ) -> tuple[Select, ColumnElement[float], ColumnElement[int]]:
+        """`ranked` for a statement with no condition of its own of which only the `size` best
+        matches are wanted, and the number of all matches.
+
+        Only the matches that score at least as well as the one after the first `size` are
+        joined with their recommendations (ties included, so the tie-break order still holds),
+        and the matches are counted in the index: the tie-break keys are read for a page's
+        worth of rows instead of for every match (a 2,243-match phrase: 10.8 -> 5.1 ms).
+        """
+        hits = self._hits(query)
+        next_best = (
+            select(hits.c.score).order_by(hits.c.score.desc()).limit(1).offset(size)
+        ).scalar_subquery()
+        joined = statement.join(hits, hits.c.rowid == _recommendation_rowid).where(
+            hits.c.score >= func.coalesce(next_best, hits.c.score)  # fewer matches: all
+        )
+        matched = select(func.count()).select_from(hits).scalar_subquery()
+        return joined.add_columns(hits.c.rowid.label("fts_rowid")), hits.c.score, matched
 
     def with_snippets(self, statement: Select, page: Subquery, query: SearchQuery) -> Select:
         """`statement` over `page` (a subquery of `ranked`) with a `snippet` column.
