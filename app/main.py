@@ -47,7 +47,9 @@ the 48th session) cite their sources in the project's `data/reference/README.md`
 
 **Conventions.** Natural ids (`KAZ`, `48`, `48-KAZ`, `48-SVN-140.7`); lists are keyset pages
 (`next_cursor`, `Link: rel="next"`); reads carry a strong `ETag` (send `If-None-Match` for a
-304); every error is an RFC 9457 `application/problem+json` document.
+304), and a repeated read is answered from a response cache until the data change
+(`Cache-Control: no-cache` asks for a fresh one); every error is an RFC 9457
+`application/problem+json` document.
 """
 CONTACT = {"name": "UPR API maintainers", "url": "https://github.com/upr-api/upr-api"}
 
@@ -142,7 +144,13 @@ def _install_middleware(app: FastAPI, settings: Settings) -> None:
             CORSMiddleware,
             allow_origins=settings.cors_origins,
             allow_methods=["GET", "HEAD", "POST", "PATCH", "DELETE"],
-            allow_headers=["Authorization", "Content-Type", "If-None-Match", "X-Request-ID"],
+            allow_headers=[
+                "Authorization",
+                "Cache-Control",
+                "Content-Type",
+                "If-None-Match",
+                "X-Request-ID",
+            ],
             expose_headers=["ETag", "Link", "X-Request-ID", "Retry-After"],
             max_age=600,
         )

@@ -110,6 +110,15 @@ def test_cors_is_off_by_default_and_follows_the_allow_list(
     assert "ETag" in response.headers["access-control-expose-headers"]
     other = allowed.get("/v1/states", headers={"Origin": "https://evil.example"})
     assert "access-control-allow-origin" not in other.headers
+    preflight = allowed.options(
+        "/v1/states",
+        headers={
+            **origin,
+            "Access-Control-Request-Method": "GET",
+            "Access-Control-Request-Headers": "cache-control, if-none-match",
+        },
+    )
+    assert preflight.status_code == 200  # a page may ask for a fresh read or a 304
 
 
 def test_unexpected_errors_are_problems_without_internals(client: TestClient) -> None:
