@@ -33,9 +33,10 @@ class Settings(BaseSettings):
         default=4,
         ge=1,
         le=200,
-        description="Threads per worker process for blocking work (database reads, exports, "
-        "imports). Python threads share one interpreter lock, so a few keep latency lower "
-        "than many; raise it when requests mostly wait on a remote database.",
+        description="Threads per worker process for blocking work (database reads, "
+        "imports); streamed exports get half as many of their own. Python threads share one "
+        "interpreter lock, so a few keep latency lower than many; raise it when requests "
+        "mostly wait on a remote database.",
     )
     forwarded_allow_ips: str = Field(
         default="127.0.0.1",

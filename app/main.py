@@ -20,6 +20,7 @@ from app.kit.metrics import pool_metrics_hook
 from app.kit.metrics import router as metrics_router
 from app.kit.middleware import BodyLimitMiddleware, RequestContextMiddleware
 from app.kit.problems import install_problem_handlers, problem_responses
+from app.kit.streaming import stream_limiter
 from app.linking.routes import router as linking_router
 from app.recommendations.routes import router as recommendations_router
 from app.reviews.routes import router as reviews_router
@@ -77,9 +78,11 @@ def _operation_id(route: APIRoute) -> str:
 
 def _lifespan(settings: Settings) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
     @asynccontextmanager
-    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        # The thread pool of sync endpoints, dependencies and streamed bodies, per event loop.
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # The thread pools of this worker's event loop: sync endpoints and dependencies, and
+        # streamed exports (app.kit.streaming).
         to_thread.current_default_thread_limiter().total_tokens = settings.threads
+        app.state.stream_limiter = stream_limiter(settings.threads)
         yield
 
     return lifespan

@@ -16,6 +16,7 @@ from app.db import DbDep
 from app.kit.pagination import CursorQuery, LimitQuery, decode_cursor, encode_cursor, set_next_link
 from app.kit.params import RecommendationIdPath
 from app.kit.problems import ProblemError, not_found, problem_responses
+from app.kit.streaming import streamed
 from app.recommendations import export, queries
 from app.recommendations.params import FiltersDep
 from app.recommendations.queries import CountMode, Sort
@@ -190,6 +191,7 @@ one cell are joined with "; ":
 """,
 )
 def export_recommendations(
+    request: Request,
     db: DbDep,
     filters: FiltersDep,
     format: Annotated[export.ExportFormat, Query(description="File format.")] = (
@@ -201,7 +203,7 @@ def export_recommendations(
 ) -> StreamingResponse:
     name = export.file_name(filters, format)
     return StreamingResponse(
-        export.stream(db, filters, format, bom=bom),
+        streamed(request, export.stream(db, filters, format, bom=bom)),
         media_type=export.MEDIA_TYPES[format],
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )

@@ -23,6 +23,7 @@ from app.kit.pagination import (
 )
 from app.kit.params import Iso3Path, RecommendationIdPath, ReviewIdPath
 from app.kit.problems import FieldError, ProblemError, not_found, problem_responses
+from app.kit.streaming import streamed
 from app.recommendations.models import Recommendation
 from app.recommendations.params import FiltersDep
 from app.reviews.models import Review
@@ -250,6 +251,7 @@ the filters, as CSV, in the order of the official documents and then by date. Co
 """,
 )
 def export_tracking_entries(
+    request: Request,
     db: DbDep,
     filters: FiltersDep,
     source: Annotated[
@@ -259,7 +261,7 @@ def export_tracking_entries(
     """Export tracking histories as CSV."""
     statement = queries.export_statement(queries.matching(db, filters), source)
     return StreamingResponse(
-        csv_io.export_lines(db, statement),
+        streamed(request, csv_io.export_lines(db, statement)),
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": 'attachment; filename="upr-tracking.csv"'},
     )
