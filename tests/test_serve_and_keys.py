@@ -73,7 +73,7 @@ def _serve(database_url: str, **settings: str) -> tuple[subprocess.Popen[str], s
         time.sleep(0.2)
 
 
-def test_many_concurrent_reads_with_fewer_threads_than_connections(
+def test_many_concurrent_reads_on_few_threads_and_connections(
     scratch_database_url: str,
 ) -> None:
     """60 reads at once on 2 threads and 2 connections: every session is closed outside the
