@@ -91,6 +91,15 @@ def bundled_documents_parsed() -> list[ParsedDocument]:
     return [parse_document(spec) for spec in bundled_documents()]
 
 
+def bundled_thematic_list(session: int) -> ParsedDocument:
+    """The bundled OHCHR thematic list of Slovenia's review at `session`, parsed."""
+    return next(
+        doc
+        for doc in bundled_documents_parsed()
+        if doc.kind.value == "thematic_list" and doc.session == session
+    )
+
+
 def _prepare(url: str, *, with_documents: bool) -> None:
     """Migrate and seed; with documents, also import the bundled ones (the default instance)."""
     upgrade(url)

@@ -15,7 +15,7 @@ from app.migrate import alembic_config
 from app.recommendations import related
 from app.recommendations.models import NO_LINKS, Recommendation, RecommendationTheme
 from app.taxonomy.models import Sdg
-from tests.conftest import bundled_documents_parsed
+from tests.conftest import bundled_thematic_list
 
 
 def normalised(link_keys: str) -> list[Any]:
@@ -66,11 +66,7 @@ def test_keys_resolve_to_the_listed_relationships(db: Session) -> None:
 
 def test_the_migration_stores_what_the_importers_store(scratch_database_url: str) -> None:
     engine = build_engine(scratch_database_url)
-    thematic_list = next(
-        doc
-        for doc in bundled_documents_parsed()
-        if doc.kind.value == "thematic_list" and doc.session == 48
-    )
+    thematic_list = bundled_thematic_list(48)
     try:
         with Session(engine) as db:
             load_document(db, thematic_list)

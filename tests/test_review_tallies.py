@@ -26,7 +26,7 @@ from app.stats import queries, tallies
 from app.stats.models import ReviewTally, SessionTally
 from app.stats.queries import Dimension
 from app.vocab import Position, RegionalGroup
-from tests.conftest import bundled_documents_parsed
+from tests.conftest import bundled_thematic_list
 
 REVIEW_FILTERS = [
     RecommendationFilters(),
@@ -167,11 +167,7 @@ def test_imports_keep_the_tallies_that_the_migration_computes(scratch_database_u
     """A document's import recounts its review and its session; the migrations' backfills
     count the same."""
     engine = build_engine(scratch_database_url)
-    thematic_list = next(
-        doc
-        for doc in bundled_documents_parsed()
-        if doc.kind.value == "thematic_list" and doc.session == 48
-    )
+    thematic_list = bundled_thematic_list(48)
     try:
         with Session(engine) as db:
             load_document(db, thematic_list)

@@ -84,6 +84,7 @@ class ResponseCache:
 
 
 def wants_fresh(request: Request) -> bool:
-    """Whether the client asked for a response from the origin (`Cache-Control: no-cache`)."""
+    """Whether the client asked for a response from the origin (`Cache-Control: no-cache` or
+    `no-store`)."""
     directives = request.headers.get("cache-control", "").lower()
     return "no-cache" in directives or "no-store" in directives
