@@ -1,4 +1,5 @@
-"""The bundled reference data (states, aliases, cycles, sessions, SDGs, known reviews) and its seed.
+"""The bundled reference data (states, aliases, cycles, sessions, SDGs, known reviews), its seed,
+and the Council session -> Working Group session mapping read from it.
 
 Seeding is idempotent: it inserts what is missing and updates what differs; a value left empty
 in the reference files never clears a value an import has filled in. For reviews the imported
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,6 +50,27 @@ class SeedReport:
 def _rows(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
+
+
+@functools.cache
+def _working_group_sessions_by_hrc(path: Path) -> dict[int, list[int]]:
+    by_hrc: dict[int, list[int]] = {}
+    for row in _rows(path):
+        if row["hrc_session"]:
+            by_hrc.setdefault(int(row["hrc_session"]), []).append(int(row["number"]))
+    return by_hrc
+
+
+def working_group_session_of_hrc(hrc_session: int, directory: Path = REFERENCE_DIR) -> int | None:
+    """The Working Group session whose outcomes Human Rights Council session `hrc_session` adopted.
+
+    Read from `sessions.csv` (no database). None when the reference data does not know it, or
+    when that Council session adopted the outcomes of several Working Group sessions (HRC 8
+    adopted those of sessions 1 and 2).
+    """
+    sessions = _working_group_sessions_by_hrc(directory / "sessions.csv")
+    found = sessions.get(hrc_session, [])
+    return found[0] if len(found) == 1 else None
 
 
 def _date(value: str | None) -> dt.date | None:

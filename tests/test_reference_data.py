@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from app.reference import working_group_session_of_hrc
 from app.states.queries import fold_name as fold
 
 REFERENCE = Path(__file__).resolve().parent.parent / "data" / "reference"
@@ -220,7 +221,9 @@ def test_bare_korea_is_not_an_alias(aliases: list[dict[str, str]]) -> None:
 
 
 def test_sessions_cover_1_to_54(sessions: list[dict[str, str]]) -> None:
-    assert list(sessions[0].keys()) == ["number", "start_date", "end_date", "source"]
+    assert list(sessions[0].keys()) == [
+        "number", "start_date", "end_date", "source", "hrc_session", "hrc_session_source",
+    ]  # fmt: skip
     assert [int(row["number"]) for row in sessions] == list(range(1, 55))
 
 
@@ -254,6 +257,38 @@ def test_known_session_dates(
 ) -> None:
     row = sessions[number - 1]
     assert (row["start_date"], row["end_date"]) == (start, end)
+
+
+def test_hrc_sessions_are_sourced_and_in_order(sessions: list[dict[str, str]]) -> None:
+    filled = [row for row in sessions if row["hrc_session"]]
+    assert [int(row["number"]) for row in filled] == [*range(1, 27), 48]
+    for row in sessions:
+        assert bool(row["hrc_session"]) == bool(row["hrc_session_source"].strip()), row
+    councils = [int(row["hrc_session"]) for row in filled]
+    assert councils == sorted(councils)
+    # Each Council session adopts one Working Group session's outcomes, except HRC 8 (1 and 2).
+    assert Counter(councils).most_common(2) == [(8, 2), (10, 1)]
+
+
+def test_hrc_sessions_agree_with_reviews(
+    sessions: list[dict[str, str]], reviews: list[dict]
+) -> None:
+    checked = 0
+    for r in reviews:
+        hrc = sessions[r["session"] - 1]["hrc_session"]
+        if hrc and r["hrc_session"]:
+            assert int(hrc) == r["hrc_session"], r
+            checked += 1
+    assert checked >= 18  # the reviews of sessions 7, 20 and 48
+
+
+@pytest.mark.parametrize(
+    ("hrc", "session"),
+    [(10, 3), (14, 7), (25, 17), (28, 20), (29, 21), (34, 26), (59, 48), (8, None), (9, None),
+     (43, None), (999, None)],
+)  # fmt: skip
+def test_working_group_session_of_hrc(hrc: int, session: int | None) -> None:
+    assert working_group_session_of_hrc(hrc) == session
 
 
 # --- reviews.json -------------------------------------------------------------------------
