@@ -13,6 +13,21 @@ class Position(StrEnum):
     unclear = "unclear"
 
 
+class ImplementationClaim(StrEnum):
+    """What the state under review says, in the Working Group report, of a recommendation's
+    implementation: the state's own claim, not an assessment of what it has done.
+
+    - `already_implemented`: the state "considers that they have already been implemented".
+    - `in_progress`: the state says they "are in the process of being implemented".
+    - `implemented_or_in_progress`: one claim for both, as "already implemented or in the
+      process of implementation", without saying which applies to which recommendation.
+    """
+
+    already_implemented = "already_implemented"
+    in_progress = "in_progress"
+    implemented_or_in_progress = "implemented_or_in_progress"
+
+
 class DocumentKind(StrEnum):
     """The kinds of official document attached to a review."""
 

@@ -57,6 +57,13 @@ CSV_COLUMNS: tuple[tuple[str, str], ...] = (
     ("text", "Text of the recommendation"),
     ("position", "supported, noted, supported_in_part, pending, unclear, or empty"),
     ("position_source", "Document (and paragraph) the position was read from"),
+    (
+        "implementation_claim",
+        "What the state says in the Working Group report of the recommendation's "
+        "implementation (its own claim): already_implemented, in_progress, "
+        "implemented_or_in_progress, or empty",
+    ),
+    ("implementation_claim_source", "Document (and paragraph) the claim was read from"),
     ("recommending_states", "ISO3 codes of the recommending states, in document order"),
     ("recommending_state_names", "Names of the recommending states, in the same order"),
     ("themes", "Theme names"),
@@ -88,6 +95,8 @@ _COLUMNS = (
     R.position,
     R.position_source,
     R.position_text,
+    R.implementation_claim,
+    R.implementation_claim_source,
     R.link_keys,
 )
 
@@ -120,7 +129,8 @@ def batches(
 
 def _csv_row(row: Any, lookups: related.Lookups) -> tuple[Any, ...]:
     """The cells of `CSV_COLUMNS` (None is written as an empty cell)."""
-    rid, review_id, session, iso3, name, paragraph, text, position, source, _, keys = row
+    rid, review_id, session, iso3, name, paragraph, text, position, source, _, *rest = row
+    claim, claim_source, keys = rest
     states, themes, groups, sdgs, external_ids = related.ordered_keys(keys, lookups)
     return (
         rid,
@@ -133,6 +143,8 @@ def _csv_row(row: Any, lookups: related.Lookups) -> tuple[Any, ...]:
         text,
         position,
         source,
+        claim,
+        claim_source,
         "; ".join(states),
         "; ".join(map(lookups.state_names.__getitem__, states)),
         "; ".join(map(lookups.theme_names.__getitem__, themes)),

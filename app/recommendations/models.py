@@ -4,7 +4,7 @@ from sqlalchemy import Column, Index, Text
 from sqlmodel import Field, SQLModel
 
 from app.kit.columns import enum_column
-from app.vocab import DataSource, Position
+from app.vocab import DataSource, ImplementationClaim, Position
 
 
 class RecommendingState(SQLModel, table=True):
@@ -100,6 +100,11 @@ class Recommendation(SQLModel, table=True):
     )
     position_source: str | None = Field(default=None, max_length=300)
     position_text: str | None = Field(default=None, sa_column=Column(Text))
+    implementation_claim: ImplementationClaim | None = Field(
+        default=None,
+        sa_column=enum_column(ImplementationClaim, nullable=True, name="implementation_claim"),
+    )
+    implementation_claim_source: str | None = Field(default=None, max_length=300)
     text_from: DataSource = Field(
         sa_column=enum_column(DataSource, nullable=False, name="text_from")
     )

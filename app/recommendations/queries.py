@@ -362,6 +362,8 @@ _ROW_TAIL = (
     R.position,
     R.position_source,
     R.position_text,
+    R.implementation_claim,
+    R.implementation_claim_source,
     R.paragraph_major,
     R.paragraph_minor,
 )

@@ -132,6 +132,8 @@ def item_with(row: Any, links: Links) -> dict[str, Any]:
         "position": row.position,
         "position_source": row.position_source,
         "position_text": row.position_text,
+        "implementation_claim": row.implementation_claim,
+        "implementation_claim_source": row.implementation_claim_source,
         "recommending_states": [{"iso3": i, "name": n} for i, n in links.states],
         "themes": [{"id": i, "name": n, "code": c} for i, n, c in links.themes],
         "affected_groups": links.groups,

@@ -5,7 +5,7 @@ from pydantic import BaseModel, Field
 from app.kit.pagination import Page
 from app.states.schemas import StateRef
 from app.taxonomy.schemas import ThemePublic
-from app.vocab import Position
+from app.vocab import ImplementationClaim, Position
 
 
 class RecommendationPublic(BaseModel):
@@ -27,6 +27,16 @@ class RecommendationPublic(BaseModel):
     position_source: str | None = Field(examples=["A/HRC/59/15/Add.1 - Para.3"])
     position_text: str | None = Field(
         description="The state's own words where the position was read from prose."
+    )
+    implementation_claim: ImplementationClaim | None = Field(
+        description="What the state under review says, in the Working Group report, of the "
+        "recommendation's implementation: its own claim, not an assessment. Null where the "
+        "report makes none.",
+        examples=["already_implemented"],
+    )
+    implementation_claim_source: str | None = Field(
+        description="Document (and paragraph) the implementation claim was read from.",
+        examples=["A/HRC/28/10 - Para.124"],
     )
     recommending_states: list[StateRef]
     themes: list[ThemePublic]

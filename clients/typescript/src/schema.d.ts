@@ -304,6 +304,8 @@ export interface paths {
          *     - `text`: Text of the recommendation
          *     - `position`: supported, noted, supported_in_part, pending, unclear, or empty
          *     - `position_source`: Document (and paragraph) the position was read from
+         *     - `implementation_claim`: What the state says in the Working Group report of the recommendation's implementation (its own claim): already_implemented, in_progress, implemented_or_in_progress, or empty
+         *     - `implementation_claim_source`: Document (and paragraph) the claim was read from
          *     - `recommending_states`: ISO3 codes of the recommending states, in document order
          *     - `recommending_state_names`: Names of the recommending states, in the same order
          *     - `themes`: Theme names
@@ -980,6 +982,18 @@ export interface components {
             revision?: string | null;
         };
         /**
+         * ImplementationClaim
+         * @description What the state under review says, in the Working Group report, of a recommendation's
+         *     implementation: the state's own claim, not an assessment of what it has done.
+         *
+         *     - `already_implemented`: the state "considers that they have already been implemented".
+         *     - `in_progress`: the state says they "are in the process of being implemented".
+         *     - `implemented_or_in_progress`: one claim for both, as "already implemented or in the
+         *       process of implementation", without saying which applies to which recommendation.
+         * @enum {string}
+         */
+        ImplementationClaim: "already_implemented" | "in_progress" | "implemented_or_in_progress";
+        /**
          * ImportReportPublic
          * @description What an import did (on a dry run: would do). The same report as `upr import` prints.
          */
@@ -1611,6 +1625,17 @@ export interface components {
              * @description The state's own words where the position was read from prose.
              */
             position_text: string | null;
+            /**
+             * @description What the state under review says, in the Working Group report, of the recommendation's implementation: its own claim, not an assessment. Null where the report makes none.
+             * @example already_implemented
+             */
+            implementation_claim: components["schemas"]["ImplementationClaim"] | null;
+            /**
+             * Implementation Claim Source
+             * @description Document (and paragraph) the implementation claim was read from.
+             * @example A/HRC/28/10 - Para.124
+             */
+            implementation_claim_source: string | null;
             /** Recommending States */
             recommending_states: components["schemas"]["StateRef"][];
             /** Themes */
@@ -1730,6 +1755,17 @@ export interface components {
              * @description The state's own words where the position was read from prose.
              */
             position_text: string | null;
+            /**
+             * @description What the state under review says, in the Working Group report, of the recommendation's implementation: its own claim, not an assessment. Null where the report makes none.
+             * @example already_implemented
+             */
+            implementation_claim: components["schemas"]["ImplementationClaim"] | null;
+            /**
+             * Implementation Claim Source
+             * @description Document (and paragraph) the implementation claim was read from.
+             * @example A/HRC/28/10 - Para.124
+             */
+            implementation_claim_source: string | null;
             /** Recommending States */
             recommending_states: components["schemas"]["StateRef"][];
             /** Themes */

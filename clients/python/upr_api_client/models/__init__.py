@@ -15,6 +15,7 @@ from .facets_response import FacetsResponse
 from .field_error import FieldError
 from .group_public import GroupPublic
 from .health import Health
+from .implementation_claim import ImplementationClaim
 from .import_report_public import ImportReportPublic
 from .interval import Interval
 from .linked_recommendation import LinkedRecommendation
@@ -91,6 +92,7 @@ __all__ = (
     "FieldError",
     "GroupPublic",
     "Health",
+    "ImplementationClaim",
     "ImportReportPublic",
     "Interval",
     "LinkedRecommendation",

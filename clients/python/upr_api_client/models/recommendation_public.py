@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.implementation_claim import ImplementationClaim
 from ..models.position import Position
 
 if TYPE_CHECKING:
@@ -32,6 +33,10 @@ class RecommendationPublic:
         position (None | Position): Null where no source gives a position.
         position_source (None | str):
         position_text (None | str): The state's own words where the position was read from prose.
+        implementation_claim (ImplementationClaim | None): What the state under review says, in the Working Group
+            report, of the recommendation's implementation: its own claim, not an assessment. Null where the report makes
+            none.
+        implementation_claim_source (None | str): Document (and paragraph) the implementation claim was read from.
         recommending_states (list[StateRef]):
         themes (list[ThemePublic]):
         affected_groups (list[str]):
@@ -50,6 +55,8 @@ class RecommendationPublic:
     position: None | Position
     position_source: None | str
     position_text: None | str
+    implementation_claim: ImplementationClaim | None
+    implementation_claim_source: None | str
     recommending_states: list[StateRef]
     themes: list[ThemePublic]
     affected_groups: list[str]
@@ -84,6 +91,15 @@ class RecommendationPublic:
         position_text: None | str
         position_text = self.position_text
 
+        implementation_claim: None | str
+        if isinstance(self.implementation_claim, ImplementationClaim):
+            implementation_claim = self.implementation_claim.value
+        else:
+            implementation_claim = self.implementation_claim
+
+        implementation_claim_source: None | str
+        implementation_claim_source = self.implementation_claim_source
+
         recommending_states = []
         for recommending_states_item_data in self.recommending_states:
             recommending_states_item = recommending_states_item_data.to_dict()
@@ -114,6 +130,8 @@ class RecommendationPublic:
                 "position": position,
                 "position_source": position_source,
                 "position_text": position_text,
+                "implementation_claim": implementation_claim,
+                "implementation_claim_source": implementation_claim_source,
                 "recommending_states": recommending_states,
                 "themes": themes,
                 "affected_groups": affected_groups,
@@ -174,6 +192,28 @@ class RecommendationPublic:
 
         position_text = _parse_position_text(d.pop("position_text"))
 
+        def _parse_implementation_claim(data: object) -> ImplementationClaim | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                implementation_claim_type_0 = ImplementationClaim(data)
+
+                return implementation_claim_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ImplementationClaim | None, data)
+
+        implementation_claim = _parse_implementation_claim(d.pop("implementation_claim"))
+
+        def _parse_implementation_claim_source(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        implementation_claim_source = _parse_implementation_claim_source(d.pop("implementation_claim_source"))
+
         recommending_states = []
         _recommending_states = d.pop("recommending_states")
         for recommending_states_item_data in _recommending_states:
@@ -205,6 +245,8 @@ class RecommendationPublic:
             position=position,
             position_source=position_source,
             position_text=position_text,
+            implementation_claim=implementation_claim,
+            implementation_claim_source=implementation_claim_source,
             recommending_states=recommending_states,
             themes=themes,
             affected_groups=affected_groups,

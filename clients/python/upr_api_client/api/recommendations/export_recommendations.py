@@ -298,6 +298,10 @@ def sync_detailed(
     - `text`: Text of the recommendation
     - `position`: supported, noted, supported_in_part, pending, unclear, or empty
     - `position_source`: Document (and paragraph) the position was read from
+    - `implementation_claim`: What the state says in the Working Group report of the recommendation's
+    implementation (its own claim): already_implemented, in_progress, implemented_or_in_progress, or
+    empty
+    - `implementation_claim_source`: Document (and paragraph) the claim was read from
     - `recommending_states`: ISO3 codes of the recommending states, in document order
     - `recommending_state_names`: Names of the recommending states, in the same order
     - `themes`: Theme names
@@ -422,6 +426,10 @@ def sync(
     - `text`: Text of the recommendation
     - `position`: supported, noted, supported_in_part, pending, unclear, or empty
     - `position_source`: Document (and paragraph) the position was read from
+    - `implementation_claim`: What the state says in the Working Group report of the recommendation's
+    implementation (its own claim): already_implemented, in_progress, implemented_or_in_progress, or
+    empty
+    - `implementation_claim_source`: Document (and paragraph) the claim was read from
     - `recommending_states`: ISO3 codes of the recommending states, in document order
     - `recommending_state_names`: Names of the recommending states, in the same order
     - `themes`: Theme names
@@ -541,6 +549,10 @@ async def asyncio_detailed(
     - `text`: Text of the recommendation
     - `position`: supported, noted, supported_in_part, pending, unclear, or empty
     - `position_source`: Document (and paragraph) the position was read from
+    - `implementation_claim`: What the state says in the Working Group report of the recommendation's
+    implementation (its own claim): already_implemented, in_progress, implemented_or_in_progress, or
+    empty
+    - `implementation_claim_source`: Document (and paragraph) the claim was read from
     - `recommending_states`: ISO3 codes of the recommending states, in document order
     - `recommending_state_names`: Names of the recommending states, in the same order
     - `themes`: Theme names
@@ -663,6 +675,10 @@ async def asyncio(
     - `text`: Text of the recommendation
     - `position`: supported, noted, supported_in_part, pending, unclear, or empty
     - `position_source`: Document (and paragraph) the position was read from
+    - `implementation_claim`: What the state says in the Working Group report of the recommendation's
+    implementation (its own claim): already_implemented, in_progress, implemented_or_in_progress, or
+    empty
+    - `implementation_claim_source`: Document (and paragraph) the claim was read from
     - `recommending_states`: ISO3 codes of the recommending states, in document order
     - `recommending_state_names`: Names of the recommending states, in the same order
     - `themes`: Theme names
