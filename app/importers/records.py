@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from app.vocab import DocumentKind, Position
+from app.vocab import DocumentKind, ImplementationClaim, Position
 
 
 class ParseError(Exception):
@@ -37,6 +37,8 @@ class ParsedRecommendation:
 
     `paragraph` is the number that makes the recommendation's id: "140.7" in cycles 2-4;
     in the 1st cycle, where items 1-97 stand inside paragraph 111, "111.7" for item 7.
+    `implementation_claim` is the state's own claim, in the report, that the recommendation is
+    already implemented or being implemented, with the paragraph it was read from.
     """
 
     paragraph: str
@@ -46,6 +48,8 @@ class ParsedRecommendation:
     position: Position | None = None
     position_source: str | None = None
     position_text: str | None = None
+    implementation_claim: ImplementationClaim | None = None
+    implementation_claim_source: str | None = None
     themes: list[ThemeRef] = field(default_factory=list)
     affected_groups: list[str] = field(default_factory=list)
     sdgs: list[str] = field(default_factory=list)

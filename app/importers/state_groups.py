@@ -91,7 +91,8 @@ def split_trailing_states(
 
     Groups are taken from the end while they hold state names; once `max_names` names are
     taken, only groups of `known` names are. A lone qualifier group, as in
-    "(Iran) (Islamic Republic of)", is joined to the name before it.
+    "(Iran) (Islamic Republic of)", is joined to the name before it, also where that name's
+    parenthesis is left open ("(Iran (Islamic Republic of);", a typo of some reports).
     """
     text = re.sub(r"[\s;.,]+$", "", " ".join(sentence.split()))
     groups: list[list[str]] = []
@@ -102,6 +103,8 @@ def split_trailing_states(
             break
         inner = text[opening + 1 : -1]
         names = state_names(inner, known)
+        if names and len(names) == 1 and _QUALIFIER_RE.match(names[0]):
+            opening, names = _unclosed_base(text, opening, names[0])
         over = max_names is not None and taken >= max_names
         if not names or (over and not all(name_key(n) in known for n in names)):
             break
@@ -115,6 +118,15 @@ def split_trailing_states(
         else:
             states.append(name)
     return text, states
+
+
+def _unclosed_base(text: str, opening: int, qualifier: str) -> tuple[int, list[str]]:
+    """Repair a name whose own parenthesis is not closed: "… (Iran (Islamic Republic of);"
+    gives "Iran (Islamic Republic of)"; otherwise the qualifier group stays as it is."""
+    unclosed = re.search(r"\(\s*([^()]+?)\s*$", text[:opening])
+    if unclosed and looks_like_state_name(unclosed.group(1)):
+        return unclosed.start(), [f"{unclosed.group(1)} ({qualifier})"]
+    return opening, [qualifier]
 
 
 def inline_states(text: str, known: Collection[str] = ()) -> list[str]:

@@ -11,9 +11,13 @@ What is read, and from where:
   Group adopted"), the troika (names as written, a leading "the"
   before a capital dropped) and the national report, compilation and summary
   ("A/HRC/WG.6/48/SVN/1" .. "/3", also in footnotes);
-- from section "Conclusions and/or recommendations": every recommendation. Cycles 2-4 number
+- from section "Conclusions and/or recommendations": every recommendation, with the position
+  its lead-in paragraph gives and the state's claim that it is already implemented or being
+  implemented (`app.importers.report_section`, `app.importers.lead_ins`). Cycles 2-4 number
   them "140.1", "140.2" ... inside paragraph 140; the 1st cycle numbers them "1." .. "97."
-  inside paragraph 111, and they get the ids "111.1" .. "111.97".
+  anew inside each paragraph, and they get the ids "111.1" .. "111.97".
+Where the introduction does not say something, a warning says so; the session falls back on the
+national report's symbol (A/HRC/WG.6/7/ITA/1) and the state on the cover page.
 
 Text rule (shared with the thematic-list parser): the recommendation text is the sentence
 without its number, without the final ';' or '.', and without the trailing parenthesised
@@ -38,7 +42,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.importers.pdf_text import Page, numbered_lines, read_pdf
+from app.importers.pdf_text import Page, read_pdf
 from app.importers.records import (
     DocumentRef,
     ParsedDocument,
@@ -46,21 +50,20 @@ from app.importers.records import (
     ParseError,
     ReviewMetadata,
 )
-from app.importers.state_groups import inline_states, name_key, split_trailing_states
+from app.importers.report_section import read_paragraphs, section_recommendations
+from app.importers.state_groups import inline_states, split_trailing_states
 from app.vocab import DocumentKind
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _DATE = rf"\d{{1,2}} (?:{_MONTHS}) \d{{4}}"
 _SYMBOL_RE = re.compile(r"\bA/HRC/\d+/\d+(?:/Add\.\d+)?")
 _CITED_RE = re.compile(r"A/HRC/WG\.6/\d+/[A-Z]{3}/([123])\b")
+_CITED_SESSION_RE = re.compile(r"A/HRC/WG\.6/(\d+)/[A-Z]{3}/[123]\b")
 _CITED_KINDS = {
     "1": DocumentKind.national_report,
     "2": DocumentKind.un_compilation,
     "3": DocumentKind.stakeholders_summary,
 }
-_HEADING_RE = re.compile(r"^(?:[IVX]+\.\s*)?Conclusions and/or recommendations\s*$")
-_PARAGRAPH_RE = re.compile(r"^(\d{1,3})\.\s+(.*)$")
-_SECTION_END_RE = re.compile(r"^(?:[IVX]+\.\s+\S|Annex\b|\d{1,3}\.\s+All conclusions)")
 _UNIT_ORDINALS = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
                   "eighth", "ninth"]  # fmt: skip
 _TEENS = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
@@ -78,7 +81,8 @@ def parse_working_group_report(path: Path) -> ParsedDocument:
     file = str(path)
     cover = read_cover(pages, file)
     intro = " ".join(line for page in pages[:4] for line in page.lines + page.footnotes)
-    session, state, metadata = read_introduction(intro, file)
+    warnings: list[str] = []
+    session, state, metadata = read_introduction(intro, file, cover, warnings)
     metadata.hrc_session = cover.hrc_session
     document = ParsedDocument(
         file=file,
@@ -89,8 +93,9 @@ def parse_working_group_report(path: Path) -> ParsedDocument:
         date=cover.date,
         metadata=metadata,
         cited_documents=_cited_documents(intro),
+        warnings=warnings,
     )
-    document.recommendations = _recommendations(pages, file, document.warnings)
+    document.recommendations = _recommendations(pages, file, cover.symbol, document.warnings)
     if str(cover.hrc_session) != cover.symbol.split("/")[2]:
         document.warnings.append(
             f"cover says HRC session {cover.hrc_session}, symbol {cover.symbol}"
@@ -133,7 +138,7 @@ def read_cover(pages: list[Page], file: str) -> Cover:
 
 
 _OFFICE_RE = re.compile(
-    r"\b(Minister|Secretary|Ambassador|President|Director|Representative|Deputy|Head|"
+    r"\b(Minister|Minster|Ministre|Secretary|Ambassador|President|Director|Representative|Deputy|Head|"
     r"Chair|Commissioner|Ombudsman|Advis[eo]r|State)\b"
 )
 
@@ -151,21 +156,34 @@ def _person_first(headed_by: str) -> str:
     return text
 
 
-def read_introduction(text: str, file: str) -> tuple[int, str, ReviewMetadata]:
-    """Session number, state under review and review metadata from a report's introduction."""
+def read_introduction(
+    text: str, file: str, cover: Cover, warnings: list[str]
+) -> tuple[int, str, ReviewMetadata]:
+    """Session number, state under review and review facts from a report's introduction.
+
+    The session comes from "held its seventh session", else from the national report's symbol
+    (A/HRC/WG.6/7/ITA/1); the state from "The review of Italy was held", else from the cover.
+    Facts that cannot be read (date, meeting, head of delegation, troika, adoption) become
+    warnings; only a report that gives neither session nor state fails.
+    """
     session = re.search(r"held its ([\w-]+) session", text)
     number = ordinal_number(session.group(1)) if session else None
-    review = re.search(
-        rf"The review of (.+?) was held at the (\d+)\w* meeting,? on ({_DATE})", text
-    )
-    if number is None or not review:
-        missing = "session number" if number is None else "review sentence"
-        raise ParseError(file, "introduction", f"no {missing} found in paragraph 1")
-    metadata = ReviewMetadata(
-        review_date=parse_date(review.group(3)),
-        meeting_number=int(review.group(2)),
-        troika=_troika(text),
-    )
+    if number is None and (cited := _CITED_SESSION_RE.search(text)):
+        number = int(cited.group(1))
+    review = re.search(r"The review of (.+?) (?:was|took place|were) held", text)
+    state = _drop_article(review.group(1)) if review else cover.state
+    if number is None or not state:
+        missing = "Working Group session" if number is None else "state under review"
+        raise ParseError(file, "introduction", f"no {missing} found in the first paragraphs")
+    metadata = ReviewMetadata(troika=_troika(text))
+    after = text[review.end() : review.end() + 300] if review else ""
+    sentence = re.split(r"\.\s+(?=[A-Z])", after, maxsplit=1)[0]
+    meeting = re.search(r"\b(?:at )?(?:the|its) (\w+) meeting", sentence)
+    if meeting:
+        word = meeting.group(1)
+        metadata.meeting_number = int(re.sub(r"\D", "", word) or 0) or ordinal_number(word)
+    if date := re.search(rf"\b({_DATE})", sentence):
+        metadata.review_date = parse_date(date.group(1))
     span = re.search(
         rf"session from (\d{{1,2}})(?: ({_MONTHS}))?(?: (\d{{4}}))? to ({_DATE})", text
     )
@@ -174,13 +192,16 @@ def read_introduction(text: str, file: str) -> tuple[int, str, ReviewMetadata]:
         end = metadata.session_end
         month = span.group(2) or end.strftime("%B")
         metadata.session_start = parse_date(f"{span.group(1)} {month} {span.group(3) or end.year}")
-    head = re.search(r"was headed by (.+?)\.\s+At its", text) or re.search(
-        r"was headed by (.+?)\.\s+(?=[A-Z][a-z])", text
+    head = re.search(r"was headed (?:by )?(.+?)\.\s+At its", text) or re.search(
+        r"was headed (?:by )?(.+?)\.\s+(?=[A-Z][a-z])", text
     )
     metadata.head_of_delegation = _person_first(head.group(1)) if head else None
     adopted = re.search(rf"held on ({_DATE}),? the Working Group adopted", text)
     metadata.report_adopted_on = parse_date(adopted.group(1)) if adopted else None
-    return number, _drop_article(review.group(1)), metadata
+    for name in ("review_date", "meeting_number", "head_of_delegation", "report_adopted_on"):
+        if getattr(metadata, name) is None:
+            warnings.append(f"introduction: no {name.replace('_', ' ')} found")
+    return number, state, metadata
 
 
 def _troika(text: str) -> list[str]:
@@ -243,59 +264,17 @@ def parse_date(text: str) -> dt.date:
 
 
 def _recommendations(
-    pages: list[Page], file: str, warnings: list[str]
+    pages: list[Page], file: str, symbol: str, warnings: list[str]
 ) -> list[ParsedRecommendation]:
-    lines = numbered_lines(pages)
-    headings = [i for i, (_, line) in enumerate(lines) if _HEADING_RE.match(line)]
-    if not headings:
-        raise ParseError(file, "document", "no section 'Conclusions and/or recommendations'")
-    first = headings[-1] + 1
-    while first < len(lines) and not _PARAGRAPH_RE.match(lines[first][1]):
-        first += 1
-    if first == len(lines):
-        raise ParseError(file, "recommendations section", "no numbered paragraph")
-    number = int(_PARAGRAPH_RE.match(lines[first][1]).group(1))
-    items = _items(lines[first + 1 :], number)
-    if not items:
-        where = f"page {lines[first][0]}"
-        raise ParseError(file, where, f"no recommendations in paragraph {number}")
-    known: dict[str, str] = {}
-    for *_, text in items:
-        known.update((name_key(n), n) for n in split_recommending_states(text)[2])
-    result = []
-    for pid, page, sentence in items:
-        text, inline, trailing = split_recommending_states(sentence, known)
-        states: list[str] = []
-        for name in inline + trailing:
-            canonical = known.get(name_key(name), name)
-            if canonical != name:
-                warnings.append(f"{pid}: state written {name!r}, read as {canonical!r}")
-            if canonical not in states:
-                states.append(canonical)
-        if not states:
-            warnings.append(f"{pid}: no recommending state found")
-        result.append(ParsedRecommendation(pid, text, states, f"page {page}"))
-    _check_numbering([r.paragraph for r in result], warnings)
+    paragraphs = read_paragraphs(pages, file)
+    result = section_recommendations(paragraphs, symbol, warnings)
+    if not result:
+        where = f"page {paragraphs[0].page}" if paragraphs else "recommendations section"
+        raise ParseError(file, where, "no recommendations found")
+    for paragraph in paragraphs:
+        if paragraph.items:
+            _check_numbering([paragraph.item_id(i.number) for i in paragraph.items], warnings)
     return result
-
-
-def _items(lines: list[tuple[int, str]], number: int) -> list[tuple[str, int, str]]:
-    """(paragraph id, page, text) of each numbered recommendation in paragraph `number`."""
-    dotted = re.compile(rf"^{number}\.(\d+)\.?\s+(.*)$")
-    is_dotted = any(dotted.match(line) for _, line in lines)
-    items: list[tuple[str, int, list[str]]] = []
-    for page, line in lines:
-        m = dotted.match(line) if is_dotted else _PARAGRAPH_RE.match(line)
-        expected = len(items) + 1
-        if m and (is_dotted or int(m.group(1)) == expected):
-            items.append((f"{number}.{int(m.group(1))}", page, [m.group(2)]))
-        elif _SECTION_END_RE.match(line) or (
-            (p := _PARAGRAPH_RE.match(line)) and int(p.group(1)) == number + 1
-        ):
-            break
-        elif items:
-            items[-1][2].append(line)
-    return [(pid, page, " ".join(" ".join(parts).split())) for pid, page, parts in items]
 
 
 def split_recommending_states(
@@ -312,10 +291,12 @@ def split_recommending_states(
 
 
 def _check_numbering(ids: list[str], warnings: list[str]) -> None:
+    """Warn about repeated and missing item numbers within one paragraph."""
+    paragraph = ids[0].rsplit(".", 1)[0]
     numbers = [int(pid.rsplit(".", 1)[1]) for pid in ids]
     repeated = sorted({n for n in numbers if numbers.count(n) > 1})
     missing = sorted(set(range(1, max(numbers) + 1)) - set(numbers))
     if repeated:
-        warnings.append(f"recommendation numbers repeated: {repeated}")
+        warnings.append(f"paragraph {paragraph}: recommendation numbers repeated: {repeated}")
     if missing:
-        warnings.append(f"recommendation numbers missing: {missing}")
+        warnings.append(f"paragraph {paragraph}: recommendation numbers missing: {missing}")
