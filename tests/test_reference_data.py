@@ -154,10 +154,16 @@ def test_un_short_names(by_iso: dict[str, dict[str, str]], iso3: str, name: str)
 def test_aliases_point_to_known_states(
     aliases: list[dict[str, str]], by_iso: dict[str, dict[str, str]]
 ) -> None:
-    assert list(aliases[0].keys()) == ["alias", "iso3"]
+    assert list(aliases[0].keys()) == ["alias", "iso3", "note"]
     for row in aliases:
         assert row["alias"].strip(), row
         assert row["iso3"] in by_iso, row
+
+
+def test_typos_say_where_they_occur(aliases: list[dict[str, str]]) -> None:
+    typos = {row["alias"]: row["note"] for row in aliases if row["note"].startswith("typo")}
+    assert typos["Azerbeijan"].startswith("typo in A/HRC/14/4")
+    assert all(len(note) > len("typo in ") for note in typos.values())
 
 
 def test_no_alias_names_another_state(
