@@ -17,7 +17,7 @@ from app.importers.documents import DocumentSpec, bundled_documents
 from app.vocab import DocumentKind
 
 if TYPE_CHECKING:
-    from app.importers.loader import ImportReport
+    from app.importers.loading import ImportReport
 
 cli = typer.Typer(
     help="UPR API: serve and manage the Universal Periodic Review database.", no_args_is_help=True
@@ -110,7 +110,7 @@ def _import(specs: list[DocumentSpec], dry_run: bool, report_json: Path | None) 
 
     from app.db import get_engine
     from app.importers.documents import parse_document
-    from app.importers.loader import ImportFailed, load_document
+    from app.importers.loading import ImportFailed, load_document
     from app.importers.records import ParseError
 
     reports = []
@@ -190,7 +190,7 @@ def import_uhri(
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from app.db import get_engine
-    from app.importers.loader import ImportFailed
+    from app.importers.loading import ImportFailed
     from app.importers.records import ParseError
     from app.importers.uhri_load import load_uhri
 

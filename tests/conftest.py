@@ -29,7 +29,7 @@ from app.auth.keys import create_key
 from app.config import get_settings
 from app.db import build_engine, get_db, get_engine
 from app.importers.documents import bundled_documents, parse_document
-from app.importers.loader import load_document
+from app.importers.loading import load_document
 from app.importers.records import ParsedDocument
 from app.main import create_app
 from app.migrate import upgrade

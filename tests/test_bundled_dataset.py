@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import exists, func
 from sqlmodel import Session, select
 
-from app.importers.loader import load_document
+from app.importers.loading import load_document
 from app.recommendations.models import Recommendation, RecommendingState
 from tests.conftest import bundled_documents_parsed
 

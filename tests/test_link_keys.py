@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from app.db import build_engine
-from app.importers.loader import load_document
+from app.importers.loading import load_document
 from app.migrate import alembic_config
 from app.recommendations import related
 from app.recommendations.models import NO_LINKS, Recommendation, RecommendationTheme

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from app.db import build_engine
-from app.importers.loader import load_document
+from app.importers.loading import load_document
 from app.kit.templates import StatementTemplates
 from app.migrate import alembic_config
 from app.recommendations.queries import RecommendationFilters

@@ -15,7 +15,7 @@ from sqlmodel import Session
 from app.auth.deps import WriteKey, audit
 from app.db import DbDep
 from app.importers.documents import DocumentSpec, parse_document
-from app.importers.loader import ImportFailed, ImportReport, load_document
+from app.importers.loading import ImportFailed, ImportReport, load_document
 from app.importers.records import ParseError
 from app.importers.schemas import ImportReportPublic
 from app.importers.uhri_load import load_uhri

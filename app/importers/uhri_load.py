@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
-from app.importers.loader import (
+from app.importers.loading import (
     ImportFailed,
     ImportReport,
     StateResolver,

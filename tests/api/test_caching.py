@@ -13,7 +13,7 @@ from sqlalchemy import Engine, event
 from sqlmodel import Session
 
 from app.importers.documents import bundled_documents, parse_document
-from app.importers.loader import load_document
+from app.importers.loading import load_document
 from app.kit.caching import VersionCache, etag_matches
 from app.kit.response_cache import CachedBody, ResponseCache
 from app.reference import seed

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from app.importers.loader import ImportFailed, load_document
+from app.importers.loading import ImportFailed, load_document
 from app.importers.records import (
     ParsedDocument,
     ParsedPosition,

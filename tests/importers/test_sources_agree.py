@@ -9,7 +9,7 @@ import re
 import pytest
 from sqlmodel import Session
 
-from app.importers.loader import load_document
+from app.importers.loading import load_document
 from app.vocab import DocumentKind
 from tests.conftest import bundled_documents_parsed
 

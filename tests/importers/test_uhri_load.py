@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from app.importers.loader import ImportFailed
+from app.importers.loading import ImportFailed
 from app.importers.models import ImportCheckpoint
 from app.importers.uhri_generator import generate_uhri_export
 from app.importers.uhri_load import checkpoint_key, load_uhri

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from app.db import build_engine
-from app.importers.loader import load_document
+from app.importers.loading import load_document
 from app.linking.models import RecommendationLink, ReviewLinking
 from app.linking.service import mark_pending
 from tests.linking.test_linking import svn_report

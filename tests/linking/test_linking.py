@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from app.importers.loader import load_document
+from app.importers.loading import load_document
 from app.importers.records import ParsedDocument, ParsedRecommendation
 from app.importers.uhri_generator import generate_uhri_export
 from app.importers.uhri_load import load_uhri

@@ -1,0 +1,52 @@
+"""The taxonomy an import refers to: themes, affected groups and SDG targets, made on first use."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from app.importers.records import ThemeRef
+from app.taxonomy.models import AffectedGroup, Sdg, Theme
+
+
+class TaxonomyCache:
+    """Themes, groups and SDGs by name/code, created on first use within one import."""
+
+    def __init__(self, db: Session) -> None:
+        self.db = db
+        self.themes = {theme.name: theme for theme in db.execute(select(Theme)).scalars()}
+        self.groups = {
+            group.name: group.id for group in db.execute(select(AffectedGroup)).scalars()
+        }
+        self.sdgs = set(db.execute(select(Sdg.code)).scalars())
+
+    def theme_id(self, ref: ThemeRef) -> int:
+        """The id of a theme, created (or given its code) as needed."""
+        theme = self.themes.get(ref.name)
+        if theme is None:
+            theme = Theme(name=ref.name, code=ref.code)
+            self.db.add(theme)
+            self.db.flush()
+            self.themes[ref.name] = theme
+        elif ref.code and theme.code != ref.code:
+            theme.code = ref.code
+        assert theme.id is not None
+        return theme.id
+
+    def group_id(self, name: str) -> int:
+        """The id of an affected group, created as needed."""
+        if name not in self.groups:
+            group = AffectedGroup(name=name)
+            self.db.add(group)
+            self.db.flush()
+            self.groups[name] = group.id
+        return self.groups[name]  # type: ignore[return-value]
+
+    def sdg_code(self, code: str) -> str:
+        """An SDG code, with the target created as needed."""
+        if code not in self.sdgs:
+            goal = int(code.split(".")[0])
+            self.db.add(Sdg(code=code, goal=goal))
+            self.db.flush()
+            self.sdgs.add(code)
+        return code

@@ -1,0 +1,23 @@
+"""Text folding for comparing what two sources say: only real differences count."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_FOLD_PUNCTUATION = str.maketrans(
+    {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2010": "-",
+     "\u2011": "-", "\u2013": "-", "\u2014": "-", "\u00a0": " "}
+)  # fmt: skip
+_SPACE_AROUND_JOINERS = re.compile(r"\s*(['-])\s*")
+
+
+def comparable(text_value: str) -> str:
+    """Text folded for comparing sources, so that only real differences count.
+
+    Typographic quotes and dashes become ASCII, spaces around apostrophes and hyphens go
+    ("Slovenia’ s", "non ‑ discrimination" are how the thematic lists' DOCX text reads) and
+    whitespace collapses.
+    """
+    folded = unicodedata.normalize("NFKC", text_value).translate(_FOLD_PUNCTUATION)
+    return " ".join(_SPACE_AROUND_JOINERS.sub(r"\1", folded).split())
