@@ -33,6 +33,10 @@ cli.add_typer(import_cli, name="import")
 cli.add_typer(states_cli, name="states")
 keys_cli = typer.Typer(help="API keys for writes (and private reads).", no_args_is_help=True)
 cli.add_typer(keys_cli, name="keys")
+check_cli = typer.Typer(
+    help="Compare the loaded data with outside sources (writes nothing).", no_args_is_help=True
+)
+cli.add_typer(check_cli, name="check")
 
 DRY_RUN = typer.Option(False, "--dry-run", help="Parse and check, print the report, write nothing.")
 REPORT_JSON = typer.Option(
@@ -295,6 +299,31 @@ def keys_revoke(
     if key is None:
         _fail(f"error: no API key with prefix {prefix!r}")
     typer.echo(f"key {key.prefix} ({key.name}) revoked")
+
+
+@check_cli.command("sdg-explorer")
+def check_sdg_explorer(
+    files: list[Path] = typer.Argument(
+        ..., exists=True, dir_okay=False, help="SDG–HR Data Explorer exports (XLSX)."
+    ),
+    markdown: Path | None = typer.Option(
+        None, "--markdown", help="Also write the comparison as a Markdown document."
+    ),
+) -> None:
+    """Compare each loaded Working Group report's recommendations with an SDG–HR Data Explorer
+    export: paragraph ids (recall, precision), positions, and every difference."""
+    from app.checks.sdg_explorer import compare, render_markdown, render_text
+    from app.db import get_engine
+    from app.importers.sdg_explorer import ExplorerFormatError
+
+    with Session(get_engine()) as db:
+        try:
+            report = compare(db, files)
+        except ExplorerFormatError as error:
+            _fail(f"error: {error}")
+    typer.echo(render_text(report), nl=False)
+    if markdown:
+        markdown.write_text(render_markdown(report), encoding="utf-8")
 
 
 @cli.command("link")

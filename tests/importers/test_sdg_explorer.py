@@ -1,0 +1,380 @@
+"""The SDG–HR Data Explorer reader, and `upr check sdg-explorer` against the bundled reviews.
+
+The fixture workbooks hold real rows of the explorer's export for Slovenia's 1st and 2nd
+reviews (A/HRC/14/15 and A/HRC/28/15), with the export's own column labels, plus three made-up
+changes: an id the report does not have (115.164), a position turned round (115.163 is Noted
+in the export and in the addendum), and a Document cell reading "1.97".
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from sqlmodel import Session
+
+from app.checks.sdg_explorer import compare, positions_agree
+from app.importers.sdg_explorer import ExplorerFormatError, ExplorerRecord, read_explorer
+from app.vocab import Position
+
+HEADER = (
+    "Goals",
+    "Recommendation",
+    "Tekst",
+    "Targets",
+    "Keywords",
+    "Response",
+    "Recommending state",
+    "Mechanism",
+    "Procedures",
+    "Treaties",
+    "Type",
+    "field_year",
+    "Document",
+)
+UPR = "(Universal Periodic Review)"
+NO_SDG = "No SDG link identified"
+PEACE = "16. Peace, justice and strong institutions"
+
+# (Goals, state, text, Targets, Keywords, Response, recommending state, year, Document)
+CYCLE_1 = [
+    (
+        "10. Reduce inequalities",
+        "Slovenia",
+        "Step up efforts and adopt appropriate measures to combat any form of discrimination "
+        "against minorities as a whole",
+        10.3,
+        "Members of minorities",
+        "Supported",
+        "Uzbekistan",
+        "2010 Cycle 1",
+        "Source:A/HRC/14/15",
+    ),
+    (
+        NO_SDG,
+        "Slovenia",
+        "Examine the possibility of joining the Convention on Migrant Workers and Members of "
+        "Their Families",
+        None,
+        "Migrants",
+        "Noted",
+        "Algeria",
+        "2010 Cycle 1",
+        "Source:A/HRC/14/15|111.1|",
+    ),
+    (
+        NO_SDG,
+        "Slovenia",
+        "Consider the ratification of the Convention on Migrant Workers and Members of Their "
+        "Families",
+        None,
+        "Migrants",
+        "Noted",
+        "Argentina",
+        "2010 Cycle 1",
+        "Source:A/HRC/14/15|111.1|",
+    ),
+    (
+        PEACE,
+        "Slovenia",
+        "Strengthen the Slovenian Human Rights Ombudsman",
+        "16.a",
+        None,
+        "Supported",
+        "Egypt",
+        "2010 Cycle 1",
+        "Source:A/HRC/14/15|111.10|",
+    ),
+    (
+        "5. Gender equality",
+        "Slovenia",
+        "Promulgate a law on domestic violence that includes penalties and options for the "
+        "treatment of those responsible for such crimes",
+        5.2,
+        "Women and girls",
+        "Noted",
+        "Spain",
+        "2010 Cycle 1",
+        "Source:A/HRC/14/15|111.32|",
+    ),
+]
+CYCLE_2 = [
+    (
+        NO_SDG,
+        "Slovenia",
+        "Take further steps for the ratification of several international treaties in the field "
+        "of human rights that were signed by Slovenia since the first UPR cycle",
+        None,
+        None,
+        "Supported",
+        "Croatia",
+        "2014 Cycle 2",
+        "Source:A/HRC/28/15|115.1|",
+    ),
+    (
+        NO_SDG,
+        "Slovenia",
+        "Ratify the Optional Protocol to the Rights of the Child on a communications procedure",
+        None,
+        "Children",
+        "Supported",
+        "Portugal",
+        "2014 Cycle 2",
+        "Source:A/HRC/28/15|115.3|",
+    ),
+    (
+        NO_SDG,
+        "Slovenia",
+        "Ratify the Optional Protocol to the Rights of the Child on a communications procedure",
+        None,
+        "Children",
+        "Supported",
+        "Slovakia",
+        "2014 Cycle 2",
+        "Source:A/HRC/28/15|115.3|",
+    ),
+    (
+        "5. Gender equality ,16. Peace, justice and strong institutions",
+        "Slovenia",
+        "Take the necessary measures for setting up a comprehensive national strategy to "
+        "prevent and address all forms of violence against women and children",
+        "16.2, 5.2",
+        "Women and girlsChildren",
+        "Supported",
+        "Iran (Islamic Republic of)",
+        "2014 Cycle 2",
+        "Source:A/HRC/28/15|115.105|",
+    ),
+    (
+        PEACE,
+        "Slovenia",
+        "Bring its national legislation fully in line with international standards on freedom "
+        "of expression by decriminalizing defamation in domestic law",
+        16.100000000000001,  # what spreadsheet software made of "16.1"
+        None,
+        "Noted",
+        "Estonia",
+        "2014 Cycle 2",
+        "Source:A/HRC/28/15|115.132|",
+    ),
+    (
+        NO_SDG,
+        "Slovenia",
+        "Establish conventions that will guarantee the non-violation of migrants' rights",
+        None,
+        "Migrants",
+        "Supported",  # the export says Noted, as does the addendum
+        "Nigeria",
+        "2014 Cycle 2",
+        "Source:A/HRC/28/15|115.163|",
+    ),
+    (
+        NO_SDG,
+        "Slovenia",
+        "Ensure that the rights of migrants are respected",
+        None,
+        "Migrants",
+        "Noted",
+        "Nigeria",
+        "2014 Cycle 2",
+        "Source:A/HRC/28/15|115.164|",  # the report ends at 115.163
+    ),
+    (
+        NO_SDG,
+        "Slovenia",
+        "Consider ratifying the Convention on Migrant Workers",
+        None,
+        "Migrants",
+        "Noted",
+        "Nigeria",
+        "2014 Cycle 2",
+        "1.97",
+    ),
+]
+
+
+def write_export(path: Path, rows: Sequence[tuple[object, ...]], *, reverse: bool = False) -> Path:
+    """A workbook like the explorer's export; `reverse` writes its columns in reverse order."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Explorer"
+    order = list(reversed(range(len(HEADER)))) if reverse else list(range(len(HEADER)))
+    sheet.append([HEADER[i] for i in order])
+    for goals, state, text, targets, keywords, response, by, year, document in rows:
+        cells = (goals, state, text, targets, keywords, response, by, UPR, None, None)
+        full = (*cells, "Recommendation", year, document)
+        sheet.append([full[i] for i in order])
+    workbook.save(path)
+    return path
+
+
+@pytest.fixture
+def exports(tmp_path: Path) -> list[Path]:
+    """The two fixture exports; the 1st-cycle one with its columns in another order."""
+    return [
+        write_export(tmp_path / "cycle1.xlsx", CYCLE_1, reverse=True),
+        write_export(tmp_path / "cycle2.xlsx", CYCLE_2),
+    ]
+
+
+def test_reader_gives_typed_records_and_repairs_damaged_targets(exports: list[Path]) -> None:
+    records = list(read_explorer(exports[1]))
+    assert [r.row for r in records] == [2, 3, 4, 5, 6, 7, 8, 9]
+    assert records[3] == ExplorerRecord(
+        row=5,
+        symbol="A/HRC/28/15",
+        paragraph="115.105",
+        state_under_review="Slovenia",
+        text=CYCLE_2[3][2],
+        position=Position.supported,
+        recommending_states=("Iran (Islamic Republic of)",),
+        goals=(5, 16),
+        targets=("16.2", "5.2"),
+        affected_groups=("Women and girls", "Children"),
+        year=2014,
+        cycle=2,
+        document="Source:A/HRC/28/15|115.105|",
+    )
+    assert records[3].hrc_session == 28 and not records[3].malformed
+    damaged = records[4]
+    assert (damaged.paragraph, damaged.targets, damaged.goals) == ("115.132", ("16.1",), (16,))
+    assert damaged.position is Position.noted
+    assert records[0].goals == () and records[0].affected_groups == ()
+
+
+def test_reader_reports_malformed_rows_and_drops_none(exports: list[Path]) -> None:
+    cycle_1 = list(read_explorer(exports[0]))
+    assert len(cycle_1) == len(CYCLE_1)
+    assert [(r.row, r.problems) for r in cycle_1 if r.malformed] == [
+        (2, ("Document 'Source:A/HRC/14/15' gives no paragraph",))
+    ]
+    no_paragraph = cycle_1[0]
+    assert (no_paragraph.symbol, no_paragraph.paragraph) == ("A/HRC/14/15", None)
+    assert no_paragraph.text == CYCLE_1[0][2] and no_paragraph.targets == ("10.3",)
+    assert [(r.paragraph, r.recommending_states) for r in cycle_1[1:3]] == [
+        ("111.1", ("Algeria",)),
+        ("111.1", ("Argentina",)),
+    ]
+    assert cycle_1[3].targets == ("16.a",)
+    cycle_2 = list(read_explorer(exports[1]))
+    assert [(r.row, r.symbol, r.paragraph, r.problems) for r in cycle_2 if r.malformed] == [
+        (9, None, None, ("Document '1.97' is not 'Source:SYMBOL|PARAGRAPH|'",))
+    ]
+
+
+def test_reader_reports_unreadable_cells(tmp_path: Path) -> None:
+    row = (PEACE, "Slovenia", "Text", "16.100000000000001, 18.1, 16.0", None, "Accepted")
+    odd = write_export(
+        tmp_path / "odd.xlsx", [(*row, "Spain", "2014", "Source:A/HRC/25/3OLD|138.34|")]
+    )
+    [record] = read_explorer(odd)
+    assert record.targets == ("16.1",)  # a float written as text is repaired too
+    assert record.position is None and record.year is None and record.symbol is None
+    assert record.paragraph == "138.34"
+    assert record.problems == (
+        "Document 'Source:A/HRC/25/3OLD|138.34|': 'A/HRC/25/3OLD' is not a symbol such as "
+        "A/HRC/28/10",
+        "Response 'Accepted' is neither Supported nor Noted",
+        "field_year '2014' is not 'YEAR Cycle N'",
+        "Targets: '18.1' is not an SDG target such as 16.1",
+        "Targets: '16.0' is not an SDG target such as 16.1",
+    )
+
+
+def test_reader_refuses_other_files(tmp_path: Path) -> None:
+    workbook = Workbook()
+    workbook.active.append(["Goals", "Recommendation", "Text", "Response"])
+    workbook.save(tmp_path / "other.xlsx")
+    with pytest.raises(ExplorerFormatError, match="no column Tekst, Recommending state"):
+        list(read_explorer(tmp_path / "other.xlsx"))
+    (tmp_path / "text.xlsx").write_text("not a workbook")
+    with pytest.raises(ExplorerFormatError, match="not a readable XLSX workbook"):
+        list(read_explorer(tmp_path / "text.xlsx"))
+
+
+def test_supported_in_part_agrees_with_any_supported_row() -> None:
+    both = frozenset({Position.supported, Position.noted})
+    assert positions_agree(Position.supported_in_part, frozenset({Position.supported}))
+    assert positions_agree(Position.supported_in_part, both)
+    assert not positions_agree(Position.supported_in_part, frozenset({Position.noted}))
+    assert positions_agree(Position.noted, frozenset({Position.noted}))
+    assert not positions_agree(Position.supported, both)
+
+
+def test_comparison_with_the_bundled_reviews(db: Session, exports: list[Path]) -> None:
+    report = compare(db, exports)
+    assert (report.files, report.rows, report.malformed) == (["cycle1.xlsx", "cycle2.xlsx"], 13, 2)
+    assert (report.unattributed, report.symbols) == (1, 2)
+    checks = {check.symbol: check for check in report.documents}
+    assert {"A/HRC/14/15", "A/HRC/28/15", "A/HRC/59/15"} <= checks.keys()
+    assert [c.symbol for c in report.documents if c.in_export] == ["A/HRC/14/15", "A/HRC/28/15"]
+
+    second = checks["A/HRC/28/15"]
+    assert (second.review_id, len(second.loaded), len(second.export)) == ("20-SVN", 163, 6)
+    assert second.export_rows == 7 and second.repeated == {"115.3": 2}
+    assert second.matched == {"115.1", "115.3", "115.105", "115.132", "115.163"}
+    assert second.missing == {"115.164"}
+    assert second.only_in_database == {f"115.{n}" for n in range(1, 164)} - second.matched
+    assert (second.compared, second.not_final) == (5, {})
+    [differs] = second.differences
+    assert (differs.paragraph, differs.database) == ("115.163", Position.noted)
+    assert [row.where for row in differs.export] == ["cycle2.xlsx row 7"]
+    assert second.malformed == []
+
+    first = checks["A/HRC/14/15"]
+    assert (first.review_id, len(first.loaded), len(first.export)) == ("7-SVN", 97, 3)
+    assert first.export_rows == 5 and first.repeated == {"111.1": 2}
+    assert first.matched == {"111.1", "111.10", "111.32"} and first.missing == set()
+    assert len(first.only_in_database) == 94
+    assert (first.compared, first.not_final) == (2, {"unclear in the database": 1})
+    [differs] = first.differences  # Slovenia supported it in part; the export says Noted
+    assert (differs.paragraph, differs.database) == ("111.32", Position.supported_in_part)
+    assert [(row.where, row.record.problems) for row in first.malformed] == [
+        ("cycle1.xlsx row 2", ("Document 'Source:A/HRC/14/15' gives no paragraph",))
+    ]
+    assert checks["A/HRC/59/15"].review_id == "48-SVN"
+
+
+def check(url: str, *args: str | Path) -> subprocess.CompletedProcess[str]:
+    """Run `upr check sdg-explorer ARGS` with UPR_DATABASE_URL=url."""
+    return subprocess.run(
+        [sys.executable, "-m", "app.cli", "check", "sdg-explorer", *map(str, args)],
+        env={**os.environ, "UPR_DATABASE_URL": url},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_check_command_prints_and_writes_markdown(
+    database_url: str, exports: list[Path], tmp_path: Path
+) -> None:
+    markdown = tmp_path / "data-quality.md"
+    done = check(database_url, *exports, "--markdown", markdown)
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert "Export: 13 rows read from cycle1.xlsx, cycle2.xlsx;" in out
+    block = out[out.index("A/HRC/28/15  review 20-SVN") :].split("\n\n")[0].splitlines()
+    assert block[1:6] == [
+        "  loaded 163, export 6 ids (7 rows; 1 id on several rows)",
+        "  recall 83.3% (5/6), precision 3.1% (5/163)",
+        "  positions agree: 80.0% (4/5)",
+        "  missing from the database (1): 115.164",
+        "  only in the database (158): 115.2, 115.4–115.104, 115.106–115.131, 115.133–115.162",
+    ]
+    assert "    115.163: database noted, export supported (cycle2.xlsx row 7)" in block
+    assert "A/HRC/59/15  review 48-SVN\n  loaded 254; not in the export" in out
+    text = markdown.read_text(encoding="utf-8")
+    assert text.startswith("# Data quality: loaded reviews against the SDG–HR Data Explorer")
+    assert "| A/HRC/28/15 | 20-SVN | 163 | 6 ids (7 rows; 1 id on several rows) |" in text
+    assert "## A/HRC/14/15 (review 7-SVN)" in text
+    assert "  - cycle1.xlsx row 2: Document 'Source:A/HRC/14/15' gives no paragraph" in text
+
+    refused = check(database_url, markdown)  # not a workbook
+    assert refused.returncode == 1 and refused.stderr.startswith("error: ")
+    assert "Traceback" not in refused.stderr
