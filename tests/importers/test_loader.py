@@ -24,7 +24,7 @@ from app.importers.records import (
 from app.recommendations.models import Recommendation, RecommendingState
 from app.reviews.models import Review, ReviewWarning, TroikaSeat
 from app.taxonomy.models import Theme
-from app.vocab import DocumentKind, Position
+from app.vocab import DocumentKind, ImplementationClaim, Position
 
 
 def _rec(paragraph: str, text: str, *states: str, **extra) -> ParsedRecommendation:  # type: ignore[no-untyped-def]
@@ -194,6 +194,44 @@ def test_sources_merge_into_one_set_with_precedence(db: Session) -> None:
     assert theme.code == "D25"
     warnings = db.exec(select(ReviewWarning.message).where(ReviewWarning.review_id == "48-KAZ"))
     assert any("position differs" in message for message in warnings)
+
+
+def test_a_final_position_replaces_a_pending_one_from_any_source(db: Session) -> None:
+    pending = report_doc()
+    for item in pending.recommendations:
+        item.position, item.position_source = Position.pending, "A/HRC/59/KAZ-test - Para.130"
+    pending.recommendations[0].position = Position.supported  # the report says so itself
+    load_document(db, pending)
+    merged = load_document(db, thematic_doc())
+    # 130.2 and 130.10 were pending in the report: the lower-ranked list gives the final word.
+    item = db.get(Recommendation, "48-KAZ-130.2")
+    assert item is not None
+    assert (item.position, item.position_from) == (Position.supported, "thematic_list")
+    # 130.1: both final and different; the report outranks the list, and it is reported.
+    first = db.get(Recommendation, "48-KAZ-130.1")
+    assert first is not None and first.position == Position.supported
+    assert [line for line in merged.disagreements if "position differs" in line] == [
+        "48-KAZ-130.1: position differs: working_group_report has supported, "
+        "thematic_list has noted"
+    ]
+    # A report read again does not put "pending" back over the final position.
+    again = load_document(db, pending)
+    assert again.changed == 0
+    assert db.get(Recommendation, "48-KAZ-130.2").position == Position.supported  # type: ignore[union-attr]
+
+
+def test_the_reports_implementation_claim_is_stored_with_its_source(db: Session) -> None:
+    doc = report_doc()
+    doc.recommendations[0].implementation_claim = ImplementationClaim.in_progress
+    doc.recommendations[0].implementation_claim_source = "A/HRC/59/KAZ-test - Para.125"
+    load_document(db, doc)
+    item = db.get(Recommendation, "48-KAZ-130.1")
+    assert item is not None
+    assert (item.implementation_claim, item.implementation_claim_source) == (
+        ImplementationClaim.in_progress,
+        "A/HRC/59/KAZ-test - Para.125",
+    )
+    assert db.get(Recommendation, "48-KAZ-130.2").implementation_claim is None  # type: ignore[union-attr]
 
 
 def test_addendum_before_report_fails(db: Session) -> None:

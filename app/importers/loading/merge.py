@@ -4,6 +4,12 @@ A parsed recommendation becomes an `IncomingRecommendation` (its state names res
 compared with what is stored, and is inserted or updated in bulk following source precedence:
 a value from a lower-ranked source never overwrites one from a higher-ranked source
 (`DataSource.rank`), and every disagreement between sources goes into the report.
+
+Positions rank by finality first: a final position (supported, noted, supported in part) always
+replaces a pending or unclear one and is never replaced by one, whatever the sources' ranks, so a
+report's "will be examined" gives way to the thematic list or dataset that says what became of
+it. Between two final (or two non-final) positions the source's rank decides. The report's
+implementation claim is kept with its source wherever a document gives one.
 """
 
 from __future__ import annotations
@@ -33,7 +39,7 @@ from app.recommendations.models import (
 )
 from app.reviews.models import review_id
 from app.stats import tallies
-from app.vocab import DataSource, Position
+from app.vocab import DataSource, ImplementationClaim, Position
 
 
 @dataclass
@@ -54,6 +60,11 @@ class IncomingRecommendation:
     groups: list[str]
     sdgs: list[str]
     external_ids: dict[str, str]
+    implementation_claim: ImplementationClaim | None = None
+    implementation_claim_source: str | None = None
+
+
+FINAL_POSITIONS = frozenset({Position.supported, Position.noted, Position.supported_in_part})
 
 
 def resolve_recommendation(
@@ -81,6 +92,8 @@ def resolve_recommendation(
         groups=parsed.affected_groups,
         sdgs=parsed.sdgs,
         external_ids=parsed.external_ids,
+        implementation_claim=parsed.implementation_claim,
+        implementation_claim_source=parsed.implementation_claim_source,
     )
 
 
@@ -164,6 +177,8 @@ def write_recommendations(
                     "position_text": item.position_text,
                     "text_from": source,
                     "position_from": source if item.position else None,
+                    "implementation_claim": item.implementation_claim,
+                    "implementation_claim_source": item.implementation_claim_source,
                     "link_keys": related.keys_of(
                         item.states, themes, groups, sdgs, item.external_ids
                     ),
@@ -267,11 +282,15 @@ def _changes(
                 for i, iso3 in enumerate(item.states)
             ]
     if item.position is not None:
-        position_wins = row.position_from is None or (
-            source.rank >= DataSource(row.position_from).rank
+        final, stored_final = item.position in FINAL_POSITIONS, row.position in FINAL_POSITIONS
+        position_wins = (
+            row.position_from is None
+            or (final and not stored_final)
+            or (final == stored_final and source.rank >= DataSource(row.position_from).rank)
         )
         if (
-            row.position is not None
+            final
+            and stored_final
             and item.position != row.position
             and (source.value != row.position_from)
         ):
@@ -293,6 +312,15 @@ def _changes(
         }
         if position_wins and new != current:
             values.update(new)
+    claim = (item.implementation_claim, item.implementation_claim_source)
+    if item.implementation_claim and claim != (
+        row.implementation_claim,
+        row.implementation_claim_source,
+    ):
+        values.update(
+            implementation_claim=item.implementation_claim,
+            implementation_claim_source=item.implementation_claim_source,
+        )
     for model, attribute, key, wanted in (
         (RecommendationTheme, "themes", "theme_id", themes),
         (RecommendationGroup, "groups", "group_id", groups),
