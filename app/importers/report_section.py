@@ -243,6 +243,8 @@ def _recommendation(
             states.append(canonical)
     if not states:
         warnings.append(f"{pid}: no recommending state found")
+    if item.sentence.count("(") != item.sentence.count(")"):
+        warnings.append(f"{pid}: unbalanced parentheses in the document, read as states {states}")
     if not _ITEM_END_RE.search(item.sentence):
         warnings.append(f"{pid}: the recommendation does not end as a sentence: {text[-60:]!r}")
     return ParsedRecommendation(pid, text, states, f"page {item.page}")

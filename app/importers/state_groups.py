@@ -100,6 +100,8 @@ def split_trailing_states(
     while text.endswith(")"):
         opening = opening_paren(text)
         if opening is None:
+            opening = _unopened_known(text, known)
+        if opening is None:
             break
         inner = text[opening + 1 : -1]
         names = state_names(inner, known)
@@ -118,6 +120,17 @@ def split_trailing_states(
         else:
             states.append(name)
     return text, states
+
+
+def _unopened_known(text: str, known: Collection[str]) -> int | None:
+    """Where a known state's name starts when its opening parenthesis is missing, a typo of some
+    reports ("… Criminal Court Ghana);"): the index just before the name, or None."""
+    words = list(re.finditer(r"\S+", text[:-1]))
+    for count in range(min(6, len(words)), 0, -1):
+        start = words[-count].start()
+        if name_key(text[start:-1]) in known:
+            return start - 1
+    return None
 
 
 def _unclosed_base(text: str, opening: int, qualifier: str) -> tuple[int, list[str]]:

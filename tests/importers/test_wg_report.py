@@ -568,3 +568,15 @@ def test_a_state_name_left_open_by_the_document():
     item = next(r for r in document.recommendations if r.paragraph == "107.104")
     assert item.recommending_states == ["Iran (Islamic Republic of)"]
     assert item.text.endswith("regarding human rights abuses")
+
+
+def test_a_state_name_whose_opening_parenthesis_is_missing():
+    document = parse_working_group_report(CORPUS / "AGO/session-20/A_HRC_28_11.pdf")
+    item = next(r for r in document.recommendations if r.paragraph == "135.7")
+    assert (item.text, item.recommending_states) == (
+        "Ratify the Rome Statute of the International Criminal Court",
+        ["Ghana"],
+    )
+    assert any(w.startswith("135.7: unbalanced parentheses") for w in document.warnings)
+    # Without the document's other mentions of Ghana nothing is guessed.
+    assert split_recommending_states("Ratify the Statute Ghana);")[2] == []
