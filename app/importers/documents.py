@@ -15,7 +15,10 @@ BUNDLED_DIR = DATA_DIR / "documents"
 
 @dataclass(frozen=True)
 class DocumentSpec:
-    """A document to import: its file, kind and, where the document does not say, its review."""
+    """A document to import: its file, kind and, where the document does not say, its review.
+
+    For a thematic list, a session or state given here overrides what the list says.
+    """
 
     path: Path
     kind: DocumentKind
@@ -36,8 +39,6 @@ def parse_document(spec: DocumentSpec) -> ParsedDocument:
     if spec.kind is DocumentKind.thematic_list:
         from app.importers.thematic_list import parse_thematic_list
 
-        if spec.session is None or spec.state is None:
-            raise ValueError("a thematic list needs the session and the state under review")
         return parse_thematic_list(spec.path, session=spec.session, state_under_review=spec.state)
     raise ValueError(f"no parser for documents of kind {spec.kind.value}")
 

@@ -7,6 +7,7 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+import docx
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
@@ -118,8 +119,22 @@ def test_unreadable_documents_are_422(client: TestClient, auth: dict[str, str]) 
     assert response.status_code == 422
     assert response.json()["type"].endswith("/unreadable-document")
     assert "/tmp/" not in response.text
-    missing = _upload(client, auth, "l.docx", THEMATIC.read_bytes(), kind="thematic_list")
-    assert missing.status_code == 422  # a thematic list needs its session and state
+    unnamed = _upload(client, auth, "l.docx", _list_naming_no_review(), kind="thematic_list")
+    assert unnamed.status_code == 422, unnamed.text
+    assert "does not name its session or its state under review" in unnamed.json()["detail"]
+
+
+def _list_naming_no_review() -> bytes:
+    """A thematic list whose page header, paragraphs and sources name no review."""
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    for cell, text in zip(table.rows[0].cells, ("Recommendation", "Position"), strict=True):
+        cell.text = text
+    table.rows[1].cells[0].text = "140.1 Ratify the Convention (France);"
+    table.rows[1].cells[1].text = "Supported"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
 
 
 def test_uploads_over_the_limit_are_413(

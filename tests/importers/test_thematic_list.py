@@ -1,4 +1,5 @@
-"""Tests for the OHCHR thematic-list parser, on the real Slovenian documents and synthetic DOCX."""
+"""Tests for the OHCHR thematic-list parser, on real documents (Slovenia, Egypt, China) and
+synthetic DOCX."""
 
 from __future__ import annotations
 
@@ -11,25 +12,50 @@ import pytest
 
 from app.importers.records import ParseError, ThemeRef
 from app.importers.thematic_list import (
+    column_states,
     map_position,
     parse_thematic_list,
     split_recommending_states,
 )
 from app.vocab import DocumentKind, Position
 
-DOCUMENTS = Path(__file__).resolve().parents[2] / "data" / "documents" / "SVN"
-SESSION_20 = DOCUMENTS / "session-20" / "thematic-list-of-recommendations.docx"
-SESSION_48 = DOCUMENTS / "session-48" / "thematic-list-of-recommendations.docx"
+ROOT = Path(__file__).resolve().parents[2]
+SHARED_DOCUMENTS = ROOT.parent / "shared" / "data" / "upr-documents"
+
+
+def thematic_list(iso3: str, session: int) -> Path:
+    """The official thematic list of a review: bundled in data/documents if it is there, else
+    from the shared folder of official documents (skipped if neither has it)."""
+    relative = Path(iso3) / f"session-{session:02d}" / "thematic-list-of-recommendations.docx"
+    for folder in (ROOT / "data" / "documents", SHARED_DOCUMENTS):
+        if (folder / relative).is_file():
+            return folder / relative
+    pytest.skip(f"{relative} is neither in data/documents nor in {SHARED_DOCUMENTS}")
+
+
+BUNDLED = ROOT / "data" / "documents" / "SVN"
+SESSION_20 = BUNDLED / "session-20" / "thematic-list-of-recommendations.docx"
+SESSION_48 = BUNDLED / "session-48" / "thematic-list-of-recommendations.docx"
 
 
 @pytest.fixture(scope="module")
 def session_48():
-    return parse_thematic_list(SESSION_48, session=48, state_under_review="Slovenia")
+    return parse_thematic_list(SESSION_48)
 
 
 @pytest.fixture(scope="module")
 def session_20():
-    return parse_thematic_list(SESSION_20, session=20, state_under_review="Slovenia")
+    return parse_thematic_list(SESSION_20)
+
+
+@pytest.fixture(scope="module")
+def egypt():
+    return parse_thematic_list(thematic_list("EGY", 20))
+
+
+@pytest.fixture(scope="module")
+def china():
+    return parse_thematic_list(thematic_list("CHN", 17))
 
 
 def by_paragraph(document):
@@ -42,7 +68,25 @@ def by_paragraph(document):
 def test_session_48_document(session_48):
     assert session_48.kind is DocumentKind.thematic_list
     assert session_48.symbol is None
+    # "UPR of Slovenia (4th Cycle - 48th Session)" in the page header
     assert (session_48.session, session_48.state_under_review) == (48, "Slovenia")
+
+
+def test_given_review_that_agrees_changes_nothing(session_48):
+    given = parse_thematic_list(SESSION_48, session=48, state_under_review="slovenia")
+    assert given.warnings == session_48.warnings
+    assert given.recommendations == session_48.recommendations
+    assert given.state_under_review == "slovenia"
+
+
+def test_given_review_that_disagrees_is_used_with_a_warning():
+    parsed = parse_thematic_list(SESSION_48, session=47, state_under_review="Croatia")
+    assert (parsed.session, parsed.state_under_review) == (47, "Croatia")
+    assert "session 47 given, the page header says 48; 47 is used" in parsed.warnings
+    assert (
+        "state under review Croatia given, the page header says Slovenia; Croatia is used"
+        in parsed.warnings
+    )
 
 
 def test_session_48_has_every_paragraph_once_in_order(session_48):
@@ -151,6 +195,86 @@ def test_parse_time_is_small():
         assert time.perf_counter() - started < 2.0
 
 
+def test_session_20_document(session_20):
+    # "UPR of Slovenia (2nd Cycle – 20th session)"; its sources are of HRC 28, session 20 too
+    assert (session_20.session, session_20.state_under_review) == (20, "Slovenia")
+    assert not any("session" in w and "point to" in w for w in session_20.warnings)
+
+
+# --- Egypt, session 20 (separate states column, "Right or area:" rows) --------------------
+
+
+def test_egypt_review_from_header_and_position_sources(egypt):
+    # "UPR of Egypt - Second Cycle" names no session: "A/HRC/28/16/Add.1" is HRC 28, session 20.
+    assert (egypt.session, egypt.state_under_review) == (20, "Egypt")
+
+
+def test_egypt_counts(egypt):
+    assert len(egypt.recommendations) == 300
+    counts = Counter(rec.position for rec in egypt.recommendations)
+    assert counts == {
+        Position.supported: 224,
+        Position.noted: 53,
+        Position.supported_in_part: 23,  # "Supported/Noted"
+    }
+
+
+def test_egypt_every_record_has_states_and_themes(egypt):
+    for rec in egypt.recommendations:
+        assert rec.recommending_states, rec.paragraph
+        assert rec.themes and all(theme.code for theme in rec.themes), rec.paragraph
+        assert rec.affected_groups, rec.paragraph
+        assert not rec.text.endswith((";", ".", f"({rec.recommending_states[-1]})")), rec.paragraph
+    assert not any("not recognised" in w for w in egypt.warnings)
+    assert not any("unusual position source" in w for w in egypt.warnings)
+
+
+def test_egypt_recommendations(egypt):
+    recs = by_paragraph(egypt)
+    ratify = recs["166.6"]
+    assert ratify.text == "Ratify the Rome Statute of the ICC"
+    assert ratify.recommending_states == ["Chile", "Estonia", "Slovenia", "Tunisia", "Uruguay"]
+    assert ratify.position is Position.noted
+    assert ratify.position_source == "A/HRC/28/16/Add.1"
+    assert ratify.themes == [ThemeRef("Acceptance of international norms", "2.1")]
+    assert ratify.affected_groups == ["general"]
+    assert recs["166.1"].themes == [
+        ThemeRef("Acceptance of international norms", "2.1"),
+        ThemeRef("Death penalty", "12.4"),
+    ]
+    assert ThemeRef("Discrimination against women", "10") in recs["166.17"].themes
+    assert recs["166.14"].position is Position.supported_in_part
+
+
+def test_egypt_states_column_is_kept_over_the_sentence(egypt):
+    recs = by_paragraph(egypt)
+    # A cluster of five recommendations: the sentence ends with "(Hungary)" only.
+    assert recs["166.104"].recommending_states == ["Turkey", "Togo", "France", "Germany", "Hungary"]
+    assert recs["166.104"].text.startswith("Impose an immediate moratorium on all death sentences")
+    assert not any("recommending states" in w for w in egypt.warnings)  # the column agrees
+
+
+def test_egypt_comments_section_is_not_text(egypt):
+    rec = by_paragraph(egypt)["166.16"]  # "Comments: Information sent in a post Add.1 letter"
+    assert rec.text == "Consider the withdrawal of reservations to CEDAW Convention"
+    assert rec.recommending_states == ["Latvia"] and rec.position_source is None
+    assert "1 rows have assessment comments, which are not kept" in egypt.warnings
+
+
+# --- China, session 17 --------------------------------------------------------------------
+
+
+def test_china_review_and_counts(china):
+    # "UPR of China (2nd Cycle – 17th session)"; sources "A/HRC/25/5/Add.1 - Para. 186.28."
+    assert (china.session, china.state_under_review) == (17, "China")
+    assert len(china.recommendations) == 252
+    counts = Counter(rec.position for rec in china.recommendations)
+    assert counts == {Position.supported: 204, Position.noted: 48}
+    assert all(rec.themes for rec in china.recommendations)
+    assert not any("unusual position source" in w for w in china.warnings)
+    assert not any("point to session" in w for w in china.warnings)
+
+
 # --- helpers -------------------------------------------------------------------------------
 
 
@@ -200,9 +324,21 @@ def test_map_position(wording, position):
 # --- failure modes and synthetic layouts ---------------------------------------------------
 
 
-def write_docx(path: Path, rows: list[list[str | list[str]]], merged: set[int] = frozenset()):
-    """A DOCX with one table; a cell given as a list gets one paragraph per item."""
+def write_docx(
+    path: Path,
+    rows: list[list[str | list[str]]],
+    merged: set[int] = frozenset(),
+    *,
+    page_header: str | None = None,
+    paragraphs: tuple[str, ...] = (),
+):
+    """A DOCX with one table; a cell given as a list gets one paragraph per item. The page
+    header and paragraphs before the table are empty unless given."""
     document = docx.Document()
+    if page_header is not None:
+        document.sections[0].header.paragraphs[0].text = page_header
+    for text in paragraphs:
+        document.add_paragraph(text)
     table = document.add_table(rows=len(rows), cols=len(rows[0]))
     for r, values in enumerate(rows):
         if r in merged:
@@ -225,6 +361,16 @@ def test_not_a_docx(tmp_path):
         parse_thematic_list(path, session=48, state_under_review="Slovenia")
     assert caught.value.file == str(path)
     assert "not a readable DOCX" in caught.value.problem
+
+
+def test_truncated_docx(tmp_path):
+    content = SESSION_48.read_bytes()
+    path = tmp_path / "truncated.docx"
+    path.write_bytes(content[: len(content) // 2])
+    with pytest.raises(ParseError) as caught:
+        parse_thematic_list(path)
+    assert caught.value.file == str(path)
+    assert str(path) in str(caught.value) and "not a readable DOCX" in caught.value.problem
 
 
 def test_corrupt_zip_and_missing_file(tmp_path):
@@ -330,3 +476,108 @@ def test_third_cycle_layout(tmp_path):
     assert any("row 9" in w and "Note: positions" in w for w in parsed.warnings)
     assert not any("'Recommendation" in w for w in parsed.warnings)  # repeated header skipped
     assert any("missing items" in w for w in parsed.warnings)
+
+
+# --- the review a list names, and other layouts -------------------------------------------
+
+ONE_ROW = [["Recommendation", "Position"], ["140.1 Ratify the Convention (France);", "Supported"]]
+
+
+def test_a_list_naming_no_review_needs_session_and_state(tmp_path):
+    path = write_docx(tmp_path / "anonymous.docx", ONE_ROW)
+    with pytest.raises(ParseError) as caught:
+        parse_thematic_list(path)
+    assert caught.value.file == str(path)
+    assert caught.value.problem == (
+        "the document does not name its session or its state under review; "
+        "pass --session and --state"
+    )
+    with pytest.raises(ParseError, match=r"does not name its state under review; pass --state$"):
+        parse_thematic_list(path, session=48)
+    parsed = parse_thematic_list(path, session=48, state_under_review="Slovenia")
+    assert (parsed.session, parsed.state_under_review) == (48, "Slovenia")
+
+
+def test_session_from_a_source_of_a_council_session_of_no_known_session(tmp_path):
+    rows = [ONE_ROW[0], [["140.1 Do X (France);", "Source of position: A/HRC/43/9/Add.1"], "Noted"]]
+    path = write_docx(tmp_path / "hrc43.docx", rows, page_header="UPR of Slovenia - Third Cycle")
+    with pytest.raises(ParseError, match=r"pass --session \(its position sources are .* HRC 43"):
+        parse_thematic_list(path)
+
+
+def test_review_from_the_page_header(tmp_path):
+    header = "UPR of Iran (Islamic Republic of) (3rd Cycle - 34th Session)\tThematic list\tPage 1"
+    path = write_docx(tmp_path / "iran.docx", ONE_ROW, page_header=header)
+    parsed = parse_thematic_list(path)
+    assert (parsed.session, parsed.state_under_review) == (34, "Iran (Islamic Republic of)")
+
+
+def test_review_from_the_first_paragraphs(tmp_path):
+    path = write_docx(
+        tmp_path / "body.docx",
+        ONE_ROW,
+        paragraphs=("Thematic list of recommendations", "Universal Periodic Review of Kazakhstan"),
+        page_header="Session 34",
+    )
+    parsed = parse_thematic_list(path)
+    assert (parsed.session, parsed.state_under_review) == (34, "Kazakhstan")
+
+
+def test_header_session_and_sources_that_disagree_are_reported(tmp_path):
+    rows = [ONE_ROW[0], [["140.1 Do X (France);", "Source of position: A/HRC/28/9/Add.1"], "Noted"]]
+    path = write_docx(tmp_path / "mixed.docx", rows, page_header="UPR of Egypt (17th session)")
+    parsed = parse_thematic_list(path)
+    assert parsed.session == 17
+    assert (
+        "the page header names session 17, the position sources (HRC 28) point to session 20"
+        in parsed.warnings
+    )
+
+
+def test_columns_found_by_meaning(tmp_path):
+    rows = [
+        ["Notes", "Response of the State", "Recommendations", "Recommending State(s)",
+         "Issues and rights", "Persons affected"],
+        ["Issue: 5.1. Constitutional & legislative framework"] * 6,
+        ["", "Supported", "12.1. Adopt a law (Chile); (Estonia);", ["(Chile);", "(Estonia);"],
+         "5.1. Constitutional & legislative framework", ["- women", "- girls"]],
+        ["", "Noted", "12.2 Amend the code (Spain);", "Portugal, Iran (Islamic Republic of)",
+         ["A41 Constitutional and legislative framework", "Affected persons:", "- minorities"],
+         ""],
+        ["", "Supported", "12.3 Do Y;", "", "", ""],
+    ]  # fmt: skip
+    path = write_docx(tmp_path / "other.docx", rows, merged={1})
+    parsed = parse_thematic_list(path, session=34, state_under_review="Kazakhstan")
+    first, second, third = parsed.recommendations
+    assert (first.text, first.recommending_states) == ("Adopt a law", ["Chile", "Estonia"])
+    assert first.position is Position.supported
+    assert first.themes == [ThemeRef("Constitutional & legislative framework", "5.1")]
+    assert first.affected_groups == ["women", "girls"]
+    assert second.recommending_states == ["Portugal", "Iran (Islamic Republic of)"]
+    assert second.themes == [
+        ThemeRef("Constitutional and legislative framework", "A41"),
+        ThemeRef("Constitutional & legislative framework", "5.1"),
+    ]
+    assert second.affected_groups == ["minorities"]
+    assert (third.text, third.recommending_states) == ("Do Y", [])
+    assert "table 1: column 'Notes' not recognised" in parsed.warnings
+    assert (
+        "table 1 row 4: 12.2 recommending states: the sentence names ['Spain'], the states "
+        "column ['Portugal', 'Iran (Islamic Republic of)']; the column's are kept"
+    ) in parsed.warnings
+    assert "table 1 row 5: 12.3 names no recommending state" in parsed.warnings
+
+
+@pytest.mark.parametrize(
+    ("lines", "names"),
+    [
+        (["Chile", "Estonia"], ["Chile", "Estonia"]),
+        (["(Chile); (Estonia);"], ["Chile", "Estonia"]),
+        (["(Portugal, Slovakia)", "Iran (Islamic Republic of)"],
+         ["Portugal", "Slovakia", "Iran (Islamic Republic of)"]),
+        (["Bolivia (Plurinational State of);Peru."], ["Bolivia (Plurinational State of)", "Peru"]),
+        ([], []),
+    ],
+)  # fmt: skip
+def test_column_states(lines, names):
+    assert column_states(lines) == names
