@@ -12,9 +12,9 @@ Cleaning, in this order:
    for some PDFs, are repaired conservatively (`repair_split_words`): two neighbouring pieces
    are joined only if the joined word occurs unbroken in the same document, the two pieces are
    not both real words, and, when any join is proposed, pypdf's layout-mode extraction of the
-   same document (which places characters by their coordinates) does not show the same two
-   pieces apart. So "in to", "health care" and "a broad" stay apart. A space before a comma
-   after a word is removed.
+   pages where joins are proposed (which places characters by their coordinates) does not show
+   the same two pieces apart. So "in to", "health care" and "a broad" stay apart. A space
+   before a comma after a word is removed.
 4. Line breaks after a hyphen are joined across lines and pages, keeping the hyphen: UN
    documents break lines only at real hyphens ("re-examined", "non-discrimination",
    "Inter-Ministerial"), never inside words. A line ending in an en dash (a range such as
@@ -108,8 +108,13 @@ def read_pdf(path: Path) -> list[Page]:
         pages.append(Page(number, [line for line in body if line], notes, raw))
     lines = [line for page in pages for line in page.lines]
     vocabulary = build_vocabulary(lines)
-    if any(repair_split_words(line, vocabulary) != line for line in lines):
-        layout = _extract(reader, path, layout=True)
+    repaired = [
+        page.number - 1
+        for page in pages
+        if any(repair_split_words(line, vocabulary) != line for line in page.lines)
+    ]
+    if repaired:
+        layout = _extract(reader, path, layout=True, only=repaired)
         vocabulary = build_vocabulary(lines, [ln for text in layout for ln in text.splitlines()])
     for page in pages:
         page.lines = [repair_split_words(line, vocabulary) for line in page.lines]
@@ -131,10 +136,14 @@ def _open(path: Path) -> PdfReader:
     return reader
 
 
-def _extract(reader: PdfReader, path: Path, *, layout: bool) -> list[str]:
+def _extract(
+    reader: PdfReader, path: Path, *, layout: bool, only: list[int] | None = None
+) -> list[str]:
+    """The text of every page (or of the pages `only` names, by 0-based index)."""
     mode = "layout" if layout else "plain"
+    pages = reader.pages if only is None else [reader.pages[i] for i in only]
     try:
-        texts = [page.extract_text(extraction_mode=mode) or "" for page in reader.pages]
+        texts = [page.extract_text(extraction_mode=mode) or "" for page in pages]
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
         if layout:  # the second extraction only helps the repair; do without it
             return []
