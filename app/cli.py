@@ -168,13 +168,33 @@ def import_addendum(
 @import_cli.command("thematic-list")
 def import_thematic_list(
     file: Path = typer.Argument(..., exists=True, dir_okay=False, help="OHCHR thematic list DOCX."),
-    session: int = typer.Option(..., "--session", min=1, max=999, help="Session number."),
-    state: str = typer.Option(..., "--state", help="State under review."),
+    session: int | None = typer.Option(
+        None,
+        "--session",
+        min=1,
+        max=999,
+        help="Working Group session (default: read from the page header or position sources).",
+    ),
+    state: str | None = typer.Option(
+        None,
+        "--state",
+        help="State under review: ISO3 code or name (default: read from the page header).",
+    ),
     dry_run: bool = DRY_RUN,
     report_json: Path | None = REPORT_JSON,
 ) -> None:
-    """Import an OHCHR thematic list of recommendations (positions, themes, groups, SDGs)."""
-    _import([DocumentSpec(file, DocumentKind.thematic_list, session, state)], dry_run, report_json)
+    """Import an OHCHR thematic list of recommendations (positions, themes, groups, SDGs).
+
+    The list's page header names its review; --session and --state override it.
+    """
+    from app.db import get_engine
+    from app.importers.documents import with_state_name
+
+    spec = DocumentSpec(file, DocumentKind.thematic_list, session, state)
+    if state is not None:
+        with Session(get_engine()) as db:
+            spec = with_state_name(db, spec)
+    _import([spec], dry_run, report_json)
 
 
 @import_cli.command("uhri")

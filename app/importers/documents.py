@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+
+from sqlmodel import Session
 
 from app.config import DATA_DIR
 from app.importers.records import ParsedDocument
+from app.states.models import State
+from app.states.queries import fold_name, name_index
 from app.vocab import DocumentKind
 
 BUNDLED_DIR = DATA_DIR / "documents"
@@ -24,6 +28,17 @@ class DocumentSpec:
     kind: DocumentKind
     session: int | None = None
     state: str | None = None
+
+
+def with_state_name(db: Session, spec: DocumentSpec) -> DocumentSpec:
+    """`spec` with its state, if given as an ISO3 code ("SVN"), replaced by the state's name.
+
+    A known name or alias is kept as written; anything else too, for the loader to report.
+    """
+    if spec.state is None or fold_name(spec.state) in name_index(db):
+        return spec
+    state = db.get(State, spec.state.strip().upper())
+    return replace(spec, state=state.name) if state is not None else spec
 
 
 def parse_document(spec: DocumentSpec) -> ParsedDocument:

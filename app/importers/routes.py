@@ -14,7 +14,7 @@ from sqlmodel import Session
 
 from app.auth.deps import WriteKey, audit
 from app.db import DbDep
-from app.importers.documents import DocumentSpec, parse_document
+from app.importers.documents import DocumentSpec, parse_document, with_state_name
 from app.importers.loading import ImportFailed, ImportReport, load_document
 from app.importers.records import ParseError
 from app.importers.schemas import ImportReportPublic
@@ -99,7 +99,8 @@ def import_document(
                 report = _import_uhri(db, request, key, path, target, dry_run)
             else:
                 assert kind.document_kind is not None
-                document = parse_document(DocumentSpec(path, kind.document_kind, session, state))
+                spec = DocumentSpec(path, kind.document_kind, session, state)
+                document = parse_document(with_state_name(db, spec))
                 document.file = f"upload:{name}"
 
                 def record(db_: Session, report_: ImportReport) -> None:

@@ -124,6 +124,18 @@ def test_unreadable_documents_are_422(client: TestClient, auth: dict[str, str]) 
     assert "does not name its session or its state under review" in unnamed.json()["detail"]
 
 
+def test_a_thematic_list_names_its_review_or_takes_an_iso3_code(
+    client: TestClient, auth: dict[str, str]
+) -> None:
+    for form in ({}, {"state": "SVN"}, {"state": "svn", "session": "48"}):
+        listed = _upload(
+            client, auth, "l.docx", THEMATIC.read_bytes(), kind="thematic_list", dry_run="true",
+            **form,
+        )  # fmt: skip
+        assert listed.status_code == 200, (form, listed.text)
+        assert listed.json()["reviews"] == ["48-SVN"]
+
+
 def _list_naming_no_review() -> bytes:
     """A thematic list whose page header, paragraphs and sources name no review."""
     document = docx.Document()

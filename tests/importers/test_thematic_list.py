@@ -1,5 +1,5 @@
 """Tests for the OHCHR thematic-list parser, on real documents (Slovenia, Egypt, China) and
-synthetic DOCX."""
+synthetic DOCX, and for importing a list with `upr import thematic-list`."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from app.importers.thematic_list import (
     split_recommending_states,
 )
 from app.vocab import DocumentKind, Position
+from tests.test_cli import loaded, upr
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED_DOCUMENTS = ROOT.parent / "shared" / "data" / "upr-documents"
@@ -581,3 +582,24 @@ def test_columns_found_by_meaning(tmp_path):
 )  # fmt: skip
 def test_column_states(lines, names):
     assert column_states(lines) == names
+
+
+# --- `upr import thematic-list` -----------------------------------------------------------
+
+
+def test_cli_imports_each_list_with_no_options_or_an_iso3_code(scratch_database_url):
+    url = scratch_database_url
+    imported = upr(url, "import", "thematic-list", SESSION_48, "--state", "SVN")
+    assert imported.returncode == 0, imported.stderr
+    assert "254 added" in imported.stdout
+    for path, added in (
+        (SESSION_20, 163),
+        (thematic_list("EGY", 20), 300),
+        (thematic_list("CHN", 17), 252),
+    ):
+        result = upr(url, "import", "thematic-list", path)
+        assert result.returncode == 0, (path, result.stderr)
+        assert f"{added} added" in result.stdout, result.stdout
+    assert loaded(url) == 254 + 163 + 300 + 252
+    unknown = upr(url, "import", "thematic-list", SESSION_48, "--state", "XYZ", "--dry-run")
+    assert unknown.returncode == 1 and "unknown state name 'XYZ'" in unknown.stderr
