@@ -71,7 +71,9 @@ def test_kazakhstan_second_review_is_sourced_to_its_report(db: Session) -> None:
     assert loaded["124.1"].position_source == "A/HRC/28/10 - Para.124"
     assert loaded["126.51"].position == Position.noted
     assert loaded["126.51"].position_source == "A/HRC/28/10 - Para.126"
-    claims = Counter(r.implementation_claim.value for r in loaded.values() if r.implementation_claim)
+    claims = Counter(
+        r.implementation_claim.value for r in loaded.values() if r.implementation_claim
+    )
     assert claims == {"already_implemented": 47, "in_progress": 96}
 
 
@@ -79,13 +81,13 @@ def test_a_pending_lead_in_gives_way_to_the_thematic_list(db: Session) -> None:
     loaded = _loaded(db, "20-EGY")
     assert {r.position_from for r in loaded} == {"thematic_list"}
     assert {r.text_from for r in loaded} == {"working_group_report"}
-    assert all(r.position_source and "A/HRC/28/16/Add.1" in r.position_source for r in loaded)
+    sources = Counter((r.position_source or "").split(" - ")[0] for r in loaded)
+    # 166.16's row gives no source, only "Comments: Information sent in a post Add.1 letter".
+    assert sources == {"A/HRC/28/16/Add.1": 299, "": 1}
 
 
 def test_every_recommendation_has_a_recommending_state(client: TestClient) -> None:
     for review in CORPUS:
-        body = client.get(
-            "/v1/recommendations", params={"review": review, "limit": 500}
-        ).json()
+        body = client.get("/v1/recommendations", params={"review": review, "limit": 500}).json()
         assert body["items"], review
         assert all(item["recommending_states"] for item in body["items"]), review

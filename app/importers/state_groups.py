@@ -76,12 +76,21 @@ def looks_like_state_name(name: str) -> bool:
 def state_names(group: str, known: Collection[str] = ()) -> list[str] | None:
     """The names in a group's text ("Portugal, Slovakia"), or None if it is not a state list.
 
-    `known` holds `name_key`s of names the caller already knows to be states.
+    `known` holds `name_key`s of names the caller already knows to be states. A capital split
+    from the rest of its word by the document's text layer ("Plurinational S tate of") is
+    joined again, and only then.
     """
-    names = split_top_level(group)
+    names = [_join_split_capital(name, known) for name in split_top_level(group)]
     if names and all(name_key(n) in known or looks_like_state_name(n) for n in names):
         return names
     return None
+
+
+def _join_split_capital(name: str, known: Collection[str]) -> str:
+    if name_key(name) in known or looks_like_state_name(name):
+        return name
+    joined = re.sub(r"\b([A-Z]) ([a-z]{2,})\b", r"\1\2", name)
+    return joined if looks_like_state_name(joined) else name
 
 
 def split_trailing_states(

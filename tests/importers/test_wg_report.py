@@ -580,3 +580,9 @@ def test_a_state_name_whose_opening_parenthesis_is_missing():
     assert any(w.startswith("135.7: unbalanced parentheses") for w in document.warnings)
     # Without the document's other mentions of Ghana nothing is guessed.
     assert split_recommending_states("Ratify the Statute Ghana);")[2] == []
+
+
+def test_a_capital_split_from_its_word_inside_a_state_name():
+    sentence = "Strengthen public services (Bolivia (Plurinational S tate of));"
+    assert split_recommending_states(sentence)[2] == ["Bolivia (Plurinational State of)"]
+    assert split_recommending_states("Ratify (I LO Convention);")[2] == []
