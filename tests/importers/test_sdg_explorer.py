@@ -1,9 +1,11 @@
 """The SDG–HR Data Explorer reader, and `upr check sdg-explorer` against the bundled reviews.
 
 The fixture workbooks hold real rows of the explorer's export for Slovenia's 1st and 2nd
-reviews (A/HRC/14/15 and A/HRC/28/15), with the export's own column labels, plus three made-up
+reviews (A/HRC/14/15 and A/HRC/28/15), with the export's own column labels, plus made-up
 changes: an id the report does not have (115.164), a position turned round (115.163 is Noted
-in the export and in the addendum), and a Document cell reading "1.97".
+in the export and in the addendum), a Document cell reading "1.97", and 1st-cycle rows under
+ids of another document (200.5 with the text of 111.5, 200.6 with that of 111.4 but for one
+word, 200.7 with a text the report does not have).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import pytest
 from openpyxl import Workbook
 from sqlmodel import Session
 
-from app.checks.sdg_explorer import compare, positions_agree
+from app.checks.sdg_explorer import compare, fold_text, positions_agree, similarity
 from app.importers.sdg_explorer import ExplorerFormatError, ExplorerRecord, read_explorer
 from app.vocab import Position
 
@@ -101,6 +103,42 @@ CYCLE_1 = [
         "Spain",
         "2010 Cycle 1",
         "Source:A/HRC/14/15|111.32|",
+    ),
+    (
+        NO_SDG,
+        "Slovenia",
+        "Take the measures necessary to ensure that same-sex partners are treated equally with "
+        "opposite-sex partners throughout Slovenian law.",
+        None,
+        None,
+        "Noted",  # Slovenia supported it
+        "Netherlands",
+        "2010 Cycle 1",
+        "Source:A/HRC/14/15|200.5|",  # the text of 111.5
+    ),
+    (
+        NO_SDG,
+        "Slovenia",
+        "Align its legal framework to international human rights standards, in particular with "
+        "regard to persons with disabilities, migrants, asylum seekers, refugees, women and "
+        "children",
+        None,
+        None,
+        "Supported",
+        "Egypt",
+        "2010 Cycle 1",
+        "Source:A/HRC/14/15|200.6|",  # 111.4 says "Adjust"
+    ),
+    (
+        NO_SDG,
+        "Slovenia",
+        "Abolish the death penalty in all circumstances",
+        None,
+        None,
+        "Supported",
+        "Spain",
+        "2010 Cycle 1",
+        "Source:A/HRC/14/15|200.7|",  # no such recommendation in the report
     ),
 ]
 CYCLE_2 = [
@@ -306,9 +344,16 @@ def test_supported_in_part_agrees_with_any_supported_row() -> None:
     assert not positions_agree(Position.supported, both)
 
 
+def test_texts_fold_and_compare_by_their_words() -> None:
+    assert fold_text("To  ratify the \u201cCRC\u201d \u2013 fully.") == 'ratify the "crc"-fully'
+    assert fold_text("Tomorrow\u00a0comes") == "tomorrow comes"
+    assert similarity("ratify the crc", "ratify the crc now") == 0.75
+    assert similarity("", "") == 0.0
+
+
 def test_comparison_with_the_bundled_reviews(db: Session, exports: list[Path]) -> None:
     report = compare(db, exports)
-    assert (report.files, report.rows, report.malformed) == (["cycle1.xlsx", "cycle2.xlsx"], 13, 2)
+    assert (report.files, report.rows, report.malformed) == (["cycle1.xlsx", "cycle2.xlsx"], 16, 2)
     assert (report.unattributed, report.symbols) == (1, 2)
     checks = {check.symbol: check for check in report.documents}
     assert {"A/HRC/14/15", "A/HRC/28/15", "A/HRC/59/15"} <= checks.keys()
@@ -318,8 +363,10 @@ def test_comparison_with_the_bundled_reviews(db: Session, exports: list[Path]) -
     assert (second.review_id, len(second.loaded), len(second.export)) == ("20-SVN", 163, 6)
     assert second.export_rows == 7 and second.repeated == {"115.3": 2}
     assert second.matched == {"115.1", "115.3", "115.105", "115.132", "115.163"}
-    assert second.missing == {"115.164"}
+    assert second.text_matches == {} and second.verdict == "ids agree"
+    assert [(entry.paragraph, len(entry.rows)) for entry in second.missing] == [("115.164", 1)]
     assert second.only_in_database == {f"115.{n}" for n in range(1, 164)} - second.matched
+    assert (second.entries, second.found) == (6, 5)
     assert (second.compared, second.not_final) == (5, {})
     [differs] = second.differences
     assert (differs.paragraph, differs.database) == ("115.163", Position.noted)
@@ -327,12 +374,29 @@ def test_comparison_with_the_bundled_reviews(db: Session, exports: list[Path]) -
     assert second.malformed == []
 
     first = checks["A/HRC/14/15"]
-    assert (first.review_id, len(first.loaded), len(first.export)) == ("7-SVN", 97, 3)
-    assert first.export_rows == 5 and first.repeated == {"111.1": 2}
-    assert first.matched == {"111.1", "111.10", "111.32"} and first.missing == set()
-    assert len(first.only_in_database) == 94
-    assert (first.compared, first.not_final) == (2, {"unclear in the database": 1})
-    [differs] = first.differences  # Slovenia supported it in part; the export says Noted
+    assert (first.review_id, len(first.loaded), len(first.export)) == ("7-SVN", 97, 6)
+    assert first.export_rows == 8 and first.repeated == {"111.1": 2}
+    assert first.matched == {"111.1", "111.10", "111.32"}
+    by_text = {
+        pid: (match.entry.paragraph, [row.where for row in match.entry.rows], match.exact)
+        for pid, match in first.text_matches.items()
+    }
+    assert by_text == {
+        "111.28": (None, ["cycle1.xlsx row 2"], True),  # the row without an id
+        "111.5": ("200.5", ["cycle1.xlsx row 7"], True),
+        "111.4": ("200.6", ["cycle1.xlsx row 8"], False),  # one word differs
+    }
+    assert first.similar == {"111.4"}
+    [unmatched] = first.missing
+    assert (unmatched.paragraph, unmatched.rows[0].record.row) == ("200.7", 9)
+    assert len(first.only_in_database) == 91 and "111.7" in first.only_in_database
+    assert (first.entries, first.found) == (7, 6)
+    assert first.verdict == "export uses other ids (matched by text)"
+    assert (first.compared, first.not_final) == (5, {"unclear in the database": 1})
+    matched_by_text, differs = first.differences  # positions are compared on either match
+    assert (matched_by_text.paragraph, matched_by_text.database) == ("111.5", Position.supported)
+    assert [row.where for row in matched_by_text.export] == ["cycle1.xlsx row 7"]
+    # Slovenia supported 111.32 in part; the export says Noted
     assert (differs.paragraph, differs.database) == ("111.32", Position.supported_in_part)
     assert [(row.where, row.record.problems) for row in first.malformed] == [
         ("cycle1.xlsx row 2", ("Document 'Source:A/HRC/14/15' gives no paragraph",))
@@ -358,20 +422,37 @@ def test_check_command_prints_and_writes_markdown(
     done = check(database_url, *exports, "--markdown", markdown)
     assert done.returncode == 0, done.stderr
     out = done.stdout
-    assert "Export: 13 rows read from cycle1.xlsx, cycle2.xlsx;" in out
+    assert "Export: 16 rows read from cycle1.xlsx, cycle2.xlsx;" in out
     block = out[out.index("A/HRC/28/15  review 20-SVN") :].split("\n\n")[0].splitlines()
-    assert block[1:6] == [
+    assert block[1:8] == [
         "  loaded 163, export 6 ids (7 rows; 1 id on several rows)",
-        "  recall 83.3% (5/6), precision 3.1% (5/163)",
+        "  recall 83.3% (5/6: 5 by id, 0 by text), precision 3.1% (5/163: 5 by id, 0 by text)",
+        "  verdict: ids agree",
         "  positions agree: 80.0% (4/5)",
-        "  missing from the database (1): 115.164",
+        "  missing from the database (1):",
+        "    115.164 (cycle2.xlsx row 8): Ensure that the rights of migrants are respected",
         "  only in the database (158): 115.2, 115.4–115.104, 115.106–115.131, 115.133–115.162",
     ]
     assert "    115.163: database noted, export supported (cycle2.xlsx row 7)" in block
+    first = out[out.index("A/HRC/14/15  review 7-SVN") :].split("\n\n")[0].splitlines()
+    assert first[2:4] == [
+        "  recall 85.7% (6/7: 3 by id, 3 by text), precision 6.2% (6/97: 3 by id, 3 by text)",
+        "  verdict: export uses other ids (matched by text)",
+    ]
+    assert "    200.7 (cycle1.xlsx row 9): Abolish the death penalty in all circumstances" in first
+    assert "  matched by a similar, not equal, text (1):" in first
+    assert (
+        "    111.4 ~ 200.6 (cycle1.xlsx row 8): Align its legal framework to international human "
+        "rights standards, in particula…"
+    ) in first
     assert "A/HRC/59/15  review 48-SVN\n  loaded 254; not in the export" in out
     text = markdown.read_text(encoding="utf-8")
     assert text.startswith("# Data quality: loaded reviews against the SDG–HR Data Explorer")
-    assert "| A/HRC/28/15 | 20-SVN | 163 | 6 ids (7 rows; 1 id on several rows) |" in text
+    assert (
+        "| A/HRC/28/15 | 20-SVN | 163 | 6 ids (7 rows; 1 id on several rows) | 83.3% (5/6: 5 by "
+        "id, 0 by text) | 3.1% (5/163: 5 by id, 0 by text) | ids agree | 80.0% (4/5) | 0 |"
+    ) in text
+    assert "| 6.2% (6/97: 3 by id, 3 by text) | export uses other ids (matched by text) |" in text
     assert "## A/HRC/14/15 (review 7-SVN)" in text
     assert "  - cycle1.xlsx row 2: Document 'Source:A/HRC/14/15' gives no paragraph" in text
 
