@@ -43,7 +43,7 @@ REPORT_JSON = typer.Option(
     None, "--report-json", help="Also write the report as JSON to this file."
 )
 SESSION = typer.Option(None, "--session", min=1, max=999, help="Working Group session number.")
-STATE = typer.Option(None, "--state", help="State under review, as named in UN documents.")
+STATE = typer.Option(None, "--state", help="State under review: ISO3 code or any of its names.")
 
 
 @cli.command()
@@ -109,19 +109,22 @@ def _fail(message: str) -> NoReturn:
 
 
 def _import(specs: list[DocumentSpec], dry_run: bool, report_json: Path | None) -> None:
-    """Parse and load documents one by one, each in its own transaction; stop at the first error."""
+    """Parse and load documents one by one, each in its own transaction; stop at the first error.
+
+    A state given as an ISO3 code is read as that state's name first, as the API does.
+    """
     from sqlalchemy.exc import OperationalError
 
     from app.db import get_engine
-    from app.importers.documents import parse_document
+    from app.importers.documents import parse_document, with_state_name
     from app.importers.loading import ImportFailed, load_document
     from app.importers.records import ParseError
 
     reports = []
     for spec in specs:
         try:
-            document = parse_document(spec)
             with Session(get_engine()) as db:
+                document = parse_document(with_state_name(db, spec))
                 report = load_document(db, document, dry_run=dry_run)
         except (ParseError, ImportFailed, ValueError) as error:
             _fail(f"error: {error}")
@@ -187,14 +190,7 @@ def import_thematic_list(
 
     The list's page header names its review; --session and --state override it.
     """
-    from app.db import get_engine
-    from app.importers.documents import with_state_name
-
-    spec = DocumentSpec(file, DocumentKind.thematic_list, session, state)
-    if state is not None:
-        with Session(get_engine()) as db:
-            spec = with_state_name(db, spec)
-    _import([spec], dry_run, report_json)
+    _import([DocumentSpec(file, DocumentKind.thematic_list, session, state)], dry_run, report_json)
 
 
 @import_cli.command("uhri")

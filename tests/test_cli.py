@@ -54,7 +54,8 @@ def test_import_report_addendum_and_list_with_reports(
     [report] = json.loads(report_json.read_text())
     assert (report["added"], report["reviews"]) == (254, ["48-SVN"])
 
-    addendum = upr(url, "import", "addendum", ADDENDUM, "--session", "48", "--state", "Slovenia")
+    # --state takes an ISO3 code as well as a name.
+    addendum = upr(url, "import", "addendum", ADDENDUM, "--session", "48", "--state", "SVN")
     assert addendum.returncode == 0, addendum.stderr
     assert "254 changed" in addendum.stdout
     thematic = upr(
