@@ -211,8 +211,8 @@ def import_uhri(
 
     from app.db import get_engine
     from app.importers.loading import ImportFailed
+    from app.importers.loading.uhri import load_uhri
     from app.importers.records import ParseError
-    from app.importers.uhri_load import load_uhri
 
     def run(progress: Callable[[int], None]) -> ImportReport:
         try:
@@ -330,7 +330,7 @@ def check_sdg_explorer(
     export: paragraph ids (recall, precision), positions, and every difference."""
     from app.checks.sdg_explorer import compare, render_markdown, render_text
     from app.db import get_engine
-    from app.importers.sdg_explorer import ExplorerFormatError
+    from app.importers.parsing.sdg_explorer import ExplorerFormatError
 
     with Session(get_engine()) as db:
         try:

@@ -1,7 +1,7 @@
 """Loaded reviews against an SDG–HR Data Explorer export: by paragraph id, then by text.
 
 Every review with a Working Group report document (its symbol, e.g. "A/HRC/28/10") is compared
-with the export's rows for that symbol (`app.importers.sdg_explorer`). The export is a
+with the export's rows for that symbol (`app.importers.parsing.sdg_explorer`). The export is a
 third-party source with errors of its own, not a reference: a difference says where the two
 disagree, not which one is right.
 
@@ -42,7 +42,7 @@ from pathlib import Path
 from sqlmodel import Session, col, select
 
 from app.importers.loading.text import comparable
-from app.importers.sdg_explorer import ExplorerRecord, read_explorer
+from app.importers.parsing.sdg_explorer import ExplorerRecord, read_explorer
 from app.recommendations.models import Recommendation, split_paragraph
 from app.reviews.models import Document, Review
 from app.vocab import DocumentKind, Position

@@ -44,15 +44,15 @@ def with_state_name(db: Session, spec: DocumentSpec) -> DocumentSpec:
 def parse_document(spec: DocumentSpec) -> ParsedDocument:
     """Parse a document with the parser for its kind (raises `ParseError`)."""
     if spec.kind is DocumentKind.working_group_report:
-        from app.importers.wg_report import parse_working_group_report
+        from app.importers.parsing.wg_report import parse_working_group_report
 
         return parse_working_group_report(spec.path)
     if spec.kind is DocumentKind.addendum:
-        from app.importers.addendum import parse_addendum
+        from app.importers.parsing.addendum import parse_addendum
 
         return parse_addendum(spec.path, session=spec.session, state_under_review=spec.state)
     if spec.kind is DocumentKind.thematic_list:
-        from app.importers.thematic_list import parse_thematic_list
+        from app.importers.parsing.thematic_list import parse_thematic_list
 
         return parse_thematic_list(spec.path, session=spec.session, state_under_review=spec.state)
     raise ValueError(f"no parser for documents of kind {spec.kind.value}")

@@ -16,9 +16,9 @@ from app.auth.deps import WriteKey, audit
 from app.db import DbDep
 from app.importers.documents import DocumentSpec, parse_document, with_state_name
 from app.importers.loading import ImportFailed, ImportReport, load_document
+from app.importers.loading.uhri import load_uhri
 from app.importers.records import ParseError
 from app.importers.schemas import ImportReportPublic
-from app.importers.uhri_load import load_uhri
 from app.importers.upload import EXPECTED_TYPE, TYPE_NAMES, UploadKind, safe_name, sniff
 from app.kit.caching import written
 from app.kit.problems import FieldError, ProblemError, problem_responses

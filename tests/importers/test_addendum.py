@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from app.importers.addendum import classify_response, parse_addendum
+from app.importers.parsing.addendum import classify_response, parse_addendum
+from app.importers.parsing.wg_report import parse_working_group_report
 from app.importers.records import ParseError
-from app.importers.wg_report import parse_working_group_report
 from app.vocab import DocumentKind, Position
 from tests.importers.test_wg_report import DOCUMENTS, write_pdf
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.importers.lead_ins import (
+from app.importers.parsing.lead_ins import (
     Meaning,
     expand_numbers,
     is_closing,

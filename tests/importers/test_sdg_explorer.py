@@ -21,7 +21,7 @@ from openpyxl import Workbook
 from sqlmodel import Session
 
 from app.checks.sdg_explorer import compare, fold_text, positions_agree, similarity
-from app.importers.sdg_explorer import ExplorerFormatError, ExplorerRecord, read_explorer
+from app.importers.parsing.sdg_explorer import ExplorerFormatError, ExplorerRecord, read_explorer
 from app.vocab import Position
 
 HEADER = (

@@ -2,7 +2,7 @@
 
 import pytest
 
-from app.importers.state_groups import inline_states, name_key, split_trailing_states
+from app.importers.parsing.state_groups import inline_states, name_key, split_trailing_states
 
 
 @pytest.mark.parametrize(

@@ -10,13 +10,13 @@ from pathlib import Path
 import docx
 import pytest
 
-from app.importers.records import ParseError, ThemeRef
-from app.importers.thematic_list import (
+from app.importers.parsing.thematic_list import (
     column_states,
     map_position,
     parse_thematic_list,
     split_recommending_states,
 )
+from app.importers.records import ParseError, ThemeRef
 from app.vocab import DocumentKind, Position
 from tests.test_cli import loaded, upr
 

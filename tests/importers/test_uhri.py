@@ -12,8 +12,7 @@ from typing import Any
 
 import pytest
 
-from app.importers.records import ParseError, ThemeRef
-from app.importers.uhri import (
+from app.importers.parsing.uhri import (
     UhriProblem,
     UhriProblemError,
     UhriReader,
@@ -24,6 +23,7 @@ from app.importers.uhri import (
     parse_sdg,
     parse_session,
 )
+from app.importers.records import ParseError, ThemeRef
 from app.importers.uhri_generator import generate_uhri_export, main
 from app.vocab import Position, cycle_of_session
 

@@ -12,9 +12,9 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from app.importers.loading import ImportFailed
+from app.importers.loading.uhri import checkpoint_key, load_uhri
 from app.importers.models import ImportCheckpoint
 from app.importers.uhri_generator import generate_uhri_export
-from app.importers.uhri_load import checkpoint_key, load_uhri
 from app.recommendations.models import ExternalId, Recommendation
 from app.vocab import DataSource
 

@@ -11,19 +11,19 @@ import pytest
 from pypdf import PdfWriter
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
-from app.importers.pdf_text import (
+from app.importers.parsing.pdf_text import (
     Page,
     build_vocabulary,
     join_line_breaks,
     read_pdf,
     repair_split_words,
 )
-from app.importers.records import ParseError
-from app.importers.wg_report import (
+from app.importers.parsing.wg_report import (
     ordinal_number,
     parse_working_group_report,
     split_recommending_states,
 )
+from app.importers.records import ParseError
 from app.vocab import DocumentKind, ImplementationClaim, Position
 
 DOCUMENTS = Path(__file__).resolve().parents[2] / "data" / "documents" / "SVN"

@@ -11,9 +11,9 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from app.importers.loading import load_document
+from app.importers.loading.uhri import load_uhri
 from app.importers.records import ParsedDocument, ParsedRecommendation
 from app.importers.uhri_generator import generate_uhri_export
-from app.importers.uhri_load import load_uhri
 from app.linking.models import RecommendationLink, ReviewLinking
 from app.linking.queries import NoveltyCounts, is_repeated, novelty_counts
 from app.linking.service import link_pending, mark_pending

@@ -8,8 +8,8 @@ Rules, the same for every source:
 - importing the same document again changes nothing (`0 added, 0 changed`); a corrected document
   updates the rows that changed and keeps their ids;
 - sources merge into one set of recommendations: a value from a lower-ranked source never
-  overwrites one from a higher-ranked source (`DataSource.rank`), and every disagreement between
-  sources is reported.
+  overwrites one from a higher-ranked source (`DataSource.rank`), except that a final position
+  always replaces a pending or unclear one; every disagreement between sources is reported.
 
 Where each part lives:
 - `document`: `load_document`, its transaction and the checks made before it commits;
@@ -17,7 +17,8 @@ Where each part lives:
 - `merge`: incoming recommendations, what is stored for them, source precedence and the writes;
 - `review_facts`: the review, its facts and troika, its documents, warnings and lock;
 - `states`: state names to ISO3 codes; `taxonomy`: themes, groups and SDGs made on first use;
-- `text`: folding text for comparing sources.
+- `text`: folding text for comparing sources;
+- `uhri`: the UHRI bulk export, streamed in resumable batches through the same writes.
 """
 
 from app.importers.loading.document import SOURCE_OF_KIND, TOTALS_CHECK, load_document

@@ -69,14 +69,14 @@ import docx
 from docx.opc.exceptions import PackageNotFoundError
 from lxml.etree import XMLSyntaxError
 
-from app.importers.records import ParsedDocument, ParsedRecommendation, ParseError, ThemeRef
-from app.importers.state_groups import (
+from app.importers.parsing.state_groups import (
     inline_states,
     name_key,
     opening_paren,
     split_top_level,
     split_trailing_states,
 )
+from app.importers.records import ParsedDocument, ParsedRecommendation, ParseError, ThemeRef
 from app.reference import working_group_session_of_hrc
 from app.states.queries import fold_name
 from app.vocab import DocumentKind, Position

@@ -26,7 +26,7 @@ from app.importers.loading import (
     write_recommendations,
 )
 from app.importers.models import ImportCheckpoint
-from app.importers.uhri import UhriProblem, UhriReader, UhriRecord
+from app.importers.parsing.uhri import UhriProblem, UhriReader, UhriRecord
 from app.linking.service import link_pending, mark_pending
 from app.sessions.models import WorkingGroupSession
 from app.versioning import bump

@@ -12,9 +12,9 @@ Inside it, numbered paragraphs ("124.", "95.") carry prose and, usually, numbere
   block reads as a recommendation (it ends with recommending states, or with ";"); otherwise it
   opens paragraph 96.
 An item runs until the next item or paragraph, across line breaks, pages and page furniture
-(which `app.importers.pdf_text` has already removed).
+(which `app.importers.parsing.pdf_text` has already removed).
 
-Each paragraph's prose is read by `app.importers.lead_ins`: its position applies to its own
+Each paragraph's prose is read by `app.importers.parsing.lead_ins`: its position applies to its own
 items, with the source "<symbol> - Para.<n>"; clauses that name recommendations by number
 qualify those items (a paragraph's own items, or those of the nearest paragraph before it that
 has items, or the dotted ids they name). A lead-in whose meaning is not recognised is reported
@@ -27,10 +27,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from app.importers.lead_ins import Meaning, is_closing, read_meaning, split_qualifications
-from app.importers.pdf_text import Page, numbered_lines
+from app.importers.parsing.lead_ins import Meaning, is_closing, read_meaning, split_qualifications
+from app.importers.parsing.pdf_text import Page, numbered_lines
+from app.importers.parsing.state_groups import inline_states, name_key, split_trailing_states
 from app.importers.records import ParsedRecommendation, ParseError
-from app.importers.state_groups import inline_states, name_key, split_trailing_states
 from app.vocab import Position
 
 _HEADING_RE = re.compile(r"^(?:[IVX]+\.\s*)?Conclusions and/or recommendations\s*\**$")

@@ -32,9 +32,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.importers.pdf_text import Page, numbered_lines, read_pdf
+from app.importers.parsing.pdf_text import Page, numbered_lines, read_pdf
+from app.importers.parsing.wg_report import ordinal_number, parse_working_group_report, read_cover
 from app.importers.records import ParsedDocument, ParsedPosition, ParseError, ReportedTotals
-from app.importers.wg_report import ordinal_number, parse_working_group_report, read_cover
 from app.vocab import DocumentKind, Position
 
 _PARAGRAPH_RE = re.compile(r"^(\d{1,3})\.\s+(?=[A-Z])")

@@ -53,8 +53,8 @@ from typing import IO, Any, TypeVar
 
 import ijson
 
+from app.importers.parsing.state_groups import name_key, split_trailing_states
 from app.importers.records import ParsedRecommendation, ParseError, ThemeRef
-from app.importers.state_groups import name_key, split_trailing_states
 from app.vocab import Position
 
 __all__ = [

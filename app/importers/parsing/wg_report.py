@@ -13,9 +13,9 @@ What is read, and from where:
   ("A/HRC/WG.6/48/SVN/1" .. "/3", also in footnotes);
 - from section "Conclusions and/or recommendations": every recommendation, with the position
   its lead-in paragraph gives and the state's claim that it is already implemented or being
-  implemented (`app.importers.report_section`, `app.importers.lead_ins`). Cycles 2-4 number
-  them "140.1", "140.2" ... inside paragraph 140; the 1st cycle numbers them "1." .. "97."
-  anew inside each paragraph, and they get the ids "111.1" .. "111.97".
+  implemented (`report_section`, `lead_ins`). Cycles 2-4 number them "140.1", "140.2" ...
+  inside paragraph 140; the 1st cycle numbers them "1." .. "97." anew inside each paragraph,
+  and they get the ids "111.1" .. "111.97".
 Where the introduction does not say something, a warning says so; the session falls back on the
 national report's symbol (A/HRC/WG.6/7/ITA/1) and the state on the cover page.
 
@@ -42,7 +42,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.importers.pdf_text import Page, read_pdf
+from app.importers.parsing.pdf_text import Page, read_pdf
+from app.importers.parsing.report_section import read_paragraphs, section_recommendations
+from app.importers.parsing.state_groups import inline_states, split_trailing_states
 from app.importers.records import (
     DocumentRef,
     ParsedDocument,
@@ -50,8 +52,6 @@ from app.importers.records import (
     ParseError,
     ReviewMetadata,
 )
-from app.importers.report_section import read_paragraphs, section_recommendations
-from app.importers.state_groups import inline_states, split_trailing_states
 from app.vocab import DocumentKind
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -283,7 +283,7 @@ def split_recommending_states(
     """Split a recommendation into (text, inline state names, trailing state names).
 
     `known` maps `name_key`s to the names this document gives as trailing states elsewhere;
-    see `app.importers.state_groups` for the rule. Names are returned as written.
+    see `app.importers.parsing.state_groups` for the rule. Names are returned as written.
     """
     known = known or {}
     text, trailing = split_trailing_states(sentence, known)
