@@ -13,7 +13,9 @@ disagree, not which one is right.
   recommendations left over by their text, folded by `fold_text`: equal texts first, then
   texts whose sets of words are at least `SIMILAR` alike (Jaccard), the most alike pairs
   first. Each recommendation is matched once; left-over rows that give one id and the same
-  text (one row per recommending state) are one entry of the export.
+  text (one row per recommending state) are one entry of the export. An entry still left whose
+  text is part of a loaded recommendation's is matched to it as a part (`part_matches`): some
+  reports number as one item what several states recommended in turn.
 - Recall is the share of the export's entries (each id matched by id, each other entry) that
   are matched; precision the share of the loaded recommendations that are matched. The verdict
   says whether the ids agree (`IDS_AGREE` of the matches by id) or the export uses other ids.
@@ -49,6 +51,7 @@ from app.vocab import DocumentKind, Position
 
 FINAL = frozenset({Position.supported, Position.noted, Position.supported_in_part})
 SIMILAR = 0.8  # the least Jaccard similarity of word sets for texts to match
+MIN_PART = 20  # the fewest characters of an export text read as part of a report item
 IDS_AGREE = 0.9  # the least share of matches by id for a document whose ids agree
 EXCERPT = 80  # characters of an unmatched row's text shown
 _LEADING_TO = re.compile(r"^to\s+")
@@ -210,6 +213,29 @@ class DocumentCheck:
                 found[pid] = TextMatch(pid, entry, exact=False)
         return found
 
+    @cached_property
+    def part_matches(self) -> dict[ExportEntry, str]:
+        """Entries left over whose folded text is part of a loaded recommendation's -> its id.
+
+        Some reports number as one item what several states recommended in turn ("… (Japan);
+        and to take effective measures … (Israel)"); the export gives each part a row of its
+        own. Such an entry is in the report, as part of the first item (in paragraph order)
+        that contains its words.
+        """
+        matched = {match.entry for match in self.text_matches.values()}
+        texts = [
+            (pid, fold_text(self.texts.get(pid, "")))
+            for pid in sorted(self.loaded, key=split_paragraph)
+        ]
+        found: dict[ExportEntry, str] = {}
+        for entry in self.unmatched_by_id:
+            if entry in matched or len(entry.text) < MIN_PART:
+                continue
+            pid = next((pid for pid, text in texts if entry.text in text), None)
+            if pid is not None:
+                found[entry] = pid
+        return found
+
     @property
     def entries(self) -> int:
         """The export's entries: each id matched by id, and each entry of the other rows."""
@@ -233,12 +259,17 @@ class DocumentCheck:
     def missing(self) -> list[ExportEntry]:
         """Entries of the export matched neither by id nor by text, in row order."""
         matched = {match.entry for match in self.text_matches.values()}
-        return [entry for entry in self.unmatched_by_id if entry not in matched]
+        return [
+            entry
+            for entry in self.unmatched_by_id
+            if entry not in matched and entry not in self.part_matches
+        ]
 
     @property
     def only_in_database(self) -> set[str]:
-        """Loaded ids matched neither by id nor by text."""
-        return self.loaded.keys() - self.matched - self.text_matches.keys()
+        """Loaded ids matched neither by id nor by text, nor holding a part of the export."""
+        parts = set(self.part_matches.values())
+        return self.loaded.keys() - self.matched - self.text_matches.keys() - parts
 
     @property
     def similar(self) -> set[str]:
@@ -252,6 +283,7 @@ class DocumentCheck:
             (pid, self.export[pid]) for pid in self.matched
         ]
         pairs += [(pid, match.entry.rows) for pid, match in self.text_matches.items()]
+        pairs += [(pid, entry.rows) for entry, pid in self.part_matches.items()]
         return sorted(pairs, key=lambda pair: split_paragraph(pair[0]))
 
     @property
@@ -268,8 +300,8 @@ class DocumentCheck:
 
     @property
     def compared(self) -> int:
-        """Matches where both sides give a final position."""
-        return self.found - sum(self.not_final.values())
+        """Matches (parts included) where both sides give a final position."""
+        return len(self.pairs) - sum(self.not_final.values())
 
     @property
     def differences(self) -> list[PositionDifference]:
@@ -370,20 +402,24 @@ def _ratio(part: int, whole: int) -> str:
     return f"{part / whole:.1%} ({part}/{whole})" if whole else "n/a"
 
 
-def _match_ratio(check: DocumentCheck, whole: int) -> str:
-    """Matches of either kind out of `whole`: "99.4% (165/166: 3 by id, 162 by text)"."""
+def _match_ratio(check: DocumentCheck, part: int, whole: int, parts: int) -> str:
+    """Matches out of `whole`: "99.4% (165/166: 3 by id, 162 by text, 4 as parts)"."""
     if not whole:
         return "n/a"
     kinds = f"{len(check.matched)} by id, {len(check.text_matches)} by text"
-    return f"{check.found / whole:.1%} ({check.found}/{whole}: {kinds})"
+    kinds += f", {parts} as parts" if parts else ""
+    return f"{part / whole:.1%} ({part}/{whole}: {kinds})"
 
 
 def _recall(check: DocumentCheck) -> str:
-    return _match_ratio(check, check.entries)
+    parts = len(check.part_matches)
+    return _match_ratio(check, check.found + parts, check.entries, parts)
 
 
 def _precision(check: DocumentCheck) -> str:
-    return _match_ratio(check, len(check.loaded))
+    loaded = len(check.loaded)
+    holding = len(set(check.part_matches.values()) - check.matched - check.text_matches.keys())
+    return _match_ratio(check, loaded - len(check.only_in_database), loaded, holding)
 
 
 def _id_ranges(ids: Iterable[str]) -> str:
@@ -452,6 +488,14 @@ def _sections(check: DocumentCheck) -> list[tuple[str, str | list[str]]]:
     if similar:
         items = [_similar_match(check.text_matches[pid]) for pid in similar]
         sections.append((f"matched by a similar, not equal, text ({len(items)})", items))
+    if check.part_matches:
+        items = [
+            f"{entry.describe()} is part of {pid}"
+            for entry, pid in sorted(
+                check.part_matches.items(), key=lambda item: split_paragraph(item[1])
+            )
+        ]
+        sections.append((f"parts of a report item, on rows of their own ({len(items)})", items))
     if check.differences:
         items = [_difference(item) for item in check.differences]
         sections.append((f"position differs ({len(items)})", items))
@@ -510,7 +554,9 @@ def render_markdown(report: CheckReport) -> str:
         "Rows are matched by paragraph id first; the rows left over are then matched to the "
         'recommendations left over by their text (folded: case, typography, a leading "To", '
         f"final punctuation), equal texts first, then texts whose words are {SIMILAR:.0%} alike "
-        "or more. Recall is the share of the export's entries that are matched (each id matched "
+        "or more, then texts that are part of a loaded recommendation's (a report item that "
+        "joins what several states recommended in turn, which the export splits). Recall is "
+        "the share of the export's entries that are matched (each id matched "
         "by id; each left-over id or id-less row with its text, repeated on one row per "
         "recommending state), precision the share of the loaded recommendations that are "
         f'matched. The verdict is "ids agree" when {IDS_AGREE:.0%} of the matches or more are '

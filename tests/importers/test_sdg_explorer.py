@@ -20,7 +20,14 @@ import pytest
 from openpyxl import Workbook
 from sqlmodel import Session
 
-from app.checks.sdg_explorer import compare, fold_text, positions_agree, similarity
+from app.checks.sdg_explorer import (
+    DocumentCheck,
+    ExportRow,
+    compare,
+    fold_text,
+    positions_agree,
+    similarity,
+)
 from app.importers.parsing.sdg_explorer import ExplorerFormatError, ExplorerRecord, read_explorer
 from app.vocab import Position
 
@@ -459,3 +466,43 @@ def test_check_command_prints_and_writes_markdown(
     refused = check(database_url, markdown)  # not a workbook
     assert refused.returncode == 1 and refused.stderr.startswith("error: ")
     assert "Traceback" not in refused.stderr
+
+
+def _row(row: int, text: str, position: Position = Position.supported) -> ExportRow:
+    record = ExplorerRecord(
+        row=row, symbol="A/HRC/14/4", paragraph=None, state_under_review="Italy", text=text,
+        position=position, recommending_states=("Japan",), goals=(), targets=(),
+        affected_groups=(), year=2010, cycle=1, document="Source:A/HRC/14/4",
+    )  # fmt: skip
+    return ExportRow("cycle1.xlsx", record)
+
+
+def test_rows_that_are_parts_of_one_report_item() -> None:
+    check = DocumentCheck(
+        symbol="A/HRC/14/4",
+        review_id="7-ITA",
+        loaded={"84.85": Position.pending, "84.86": Position.supported},
+        texts={
+            "84.85": "To strengthen efforts to combat trafficking in women and children (Japan); "
+            "and to take effective measures to prosecute and punish trafficking and the "
+            "exploitation of persons (Israel)",
+            "84.86": "To extend outreach efforts to women and children in prostitution",
+        },
+        unnumbered=[
+            _row(2, "Strengthen efforts to combat trafficking in women and children"),
+            _row(
+                3,
+                "Take effective measures to prosecute and punish trafficking and the "
+                "exploitation of persons",
+                Position.noted,
+            ),
+            _row(4, "Punish"),  # too short to be read as a part
+            _row(5, "Abolish something the report does not say"),
+        ],
+    )
+    parts = {entry.rows[0].record.row: pid for entry, pid in check.part_matches.items()}
+    assert parts == {2: "84.85", 3: "84.85"}
+    assert [entry.rows[0].record.row for entry in check.missing] == [4, 5]
+    assert check.only_in_database == {"84.86"}
+    # The item is pending in the database: its parts' positions are not compared.
+    assert (check.compared, check.not_final) == (0, {"pending in the database": 2})
