@@ -586,3 +586,14 @@ def test_a_capital_split_from_its_word_inside_a_state_name():
     sentence = "Strengthen public services (Bolivia (Plurinational S tate of));"
     assert split_recommending_states(sentence)[2] == ["Bolivia (Plurinational State of)"]
     assert split_recommending_states("Ratify (I LO Convention);")[2] == []
+
+
+@pytest.mark.parametrize("share", [0.1, 0.5, 0.9])
+def test_a_truncated_report_fails_naming_the_file(tmp_path, share):
+    data = (CORPUS / "KAZ/session-20/A_HRC_28_10.pdf").read_bytes()
+    path = tmp_path / "A_HRC_28_10.pdf"
+    path.write_bytes(data[: int(len(data) * share)])
+    with pytest.raises(ParseError) as error:
+        parse_working_group_report(path)
+    assert error.value.file == str(path)
+    assert error.value.problem.startswith("not a readable PDF")
