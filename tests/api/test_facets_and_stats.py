@@ -6,8 +6,16 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import distinct, func, select
+from sqlmodel import Session, col
 
+from app.recommendations.models import Recommendation, RecommendingState
+from app.sessions.models import WorkingGroupSession
+from app.states.models import State
 from app.stats.schemas import FacetsResponse, ReviewStats, StateStats, StatsResponse
+from app.vocab import Position
+
+R = Recommendation
 
 
 def total(client: TestClient, **params: Any) -> int:
@@ -50,14 +58,44 @@ def test_each_facet_value_counts_what_the_list_finds(
         assert value["count"] == total(client, **scope, **{filter_name: value["value"]})
 
 
-def test_single_valued_facets_add_up_to_the_total(client: TestClient) -> None:
-    body = facets(client, "position", "session", "cycle", "state_under_review", facet_size=500)
+def _sql_counts(db: Session, key: Any, *joins: tuple[Any, Any]) -> dict[Any, int]:
+    """Recommendations counted by `key` with plain SQL."""
+    statement = select(key, func.count()).select_from(R)
+    for target, on in joins:
+        statement = statement.join(target, on)
+    return {value: count for value, count in db.execute(statement.group_by(key))}
+
+
+def test_single_valued_facets_add_up_to_the_total(client: TestClient, db: Session) -> None:
+    names = ("position", "session", "cycle", "state_under_review")
+    body = facets(client, *names, facet_size=500)
+    everything = db.execute(select(func.count()).select_from(R)).scalar_one()
     for facet in body["facets"]:
         assert not facet["truncated"]
-        assert sum(value["count"] for value in facet["values"]) == body["total"] == 514
-    by_session = {v["value"]: v["count"] for v in body["facets"][1]["values"]}
+        assert sum(value["count"] for value in facet["values"]) == body["total"] == everything
+    cycle = (WorkingGroupSession, col(WorkingGroupSession.number) == col(R.session_number))
+    expected = {
+        "position": {
+            (None if p is None else Position(p).value): n
+            for p, n in _sql_counts(db, col(R.position)).items()
+        },
+        "session": _sql_counts(db, col(R.session_number)),
+        "cycle": _sql_counts(db, col(WorkingGroupSession.cycle_number), cycle),
+        "state_under_review": _sql_counts(db, col(R.state_iso3)),
+    }
+    for name, facet in zip(names, body["facets"], strict=True):
+        assert {v["value"]: v["count"] for v in facet["values"]} == expected[name], name
+    names_of = {iso3: name for iso3, name in db.execute(select(col(State.iso3), col(State.name)))}
+    assert body["facets"][3]["values"] == [
+        {"value": iso3, "label": names_of[iso3], "count": count}
+        for iso3, count in sorted(
+            expected["state_under_review"].items(), key=lambda value: (-value[1], value[0])
+        )
+    ]
+    slovenia = facets(client, "session", "state_under_review", state_under_review="SVN")
+    by_session = {v["value"]: v["count"] for v in slovenia["facets"][0]["values"]}
     assert by_session == {7: 97, 20: 163, 48: 254}
-    assert body["facets"][3]["values"] == [{"value": "SVN", "label": "Slovenia", "count": 514}]
+    assert slovenia["facets"][1]["values"] == [{"value": "SVN", "label": "Slovenia", "count": 514}]
 
 
 def test_facet_size_truncates(client: TestClient) -> None:
@@ -134,7 +172,43 @@ def test_review_summary(client: TestClient) -> None:
     assert client.get("/v1/reviews/48-XXX/summary").status_code == 404
 
 
-def test_state_summary(client: TestClient) -> None:
+def _made_by_cycle(db: Session, iso3: str) -> dict[int, tuple[int, ...]]:
+    """Per cycle, with plain SQL: the recommendations `iso3` made, how many of them were
+    supported, supported in part and noted, and to how many states."""
+    cycle, rid, position = col(WorkingGroupSession.cycle_number), col(R.id), col(R.position)
+    statement = (
+        select(
+            cycle,
+            func.count(distinct(rid)),
+            func.count(distinct(rid)).filter(position == Position.supported),
+            func.count(distinct(rid)).filter(position == Position.supported_in_part),
+            func.count(distinct(rid)).filter(position == Position.noted),
+            func.count(distinct(col(R.state_iso3))),
+        )
+        .select_from(R)
+        .join(RecommendingState, col(RecommendingState.recommendation_id) == rid)
+        .join(WorkingGroupSession, col(WorkingGroupSession.number) == col(R.session_number))
+        .where(col(RecommendingState.iso3) == iso3)
+        .group_by(cycle)
+    )
+    return {row[0]: tuple(row[1:]) for row in db.execute(statement)}
+
+
+def _made(stats: StateStats) -> dict[int, tuple[int, ...]]:
+    """The summary's figures per cycle, in the order of `_made_by_cycle`."""
+    return {
+        row.cycle: (
+            row.count,
+            row.supported,
+            row.supported_in_part,
+            row.noted,
+            row.states_recommended_to,
+        )
+        for row in stats.made.by_cycle
+    }
+
+
+def test_state_summary(client: TestClient, db: Session) -> None:
     response = client.get("/v1/states/svn/summary")
     assert response.status_code == 200, response.text
     body = StateStats.model_validate(response.json())
@@ -142,9 +216,11 @@ def test_state_summary(client: TestClient) -> None:
     cycles = {row.cycle: row for row in body.received.by_cycle}
     assert set(cycles) == {1, 2, 4}
     assert (cycles[4].count, cycles[4].supported, cycles[4].reviews) == (254, 217, ["48-SVN"])
-    assert body.made.total.count == 0 and body.made.by_cycle == []
+    assert body.made.total.count == total(client, recommending_state="SVN") > 0
+    assert _made(body) == _made_by_cycle(db, "SVN")
+    assert sum(row.count for row in body.made.by_cycle) == body.made.total.count
     france = StateStats.model_validate(client.get("/v1/states/FRA/summary").json())
     assert france.made.total.count == total(client, recommending_state="FRA") > 0
     assert sum(row.count for row in france.made.by_cycle) == france.made.total.count
-    assert all(row.states_recommended_to == 1 for row in france.made.by_cycle)
+    assert _made(france) == _made_by_cycle(db, "FRA")
     assert client.get("/v1/states/XYZ/summary").status_code == 404

@@ -2,18 +2,37 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine
-from sqlmodel import Session
+from sqlalchemy import Engine, func, select
+from sqlmodel import Session, col
 
 from app.config import get_settings
 from app.recommendations import queries
-from app.recommendations.models import RecommendationSdg, split_paragraph
+from app.recommendations.models import Recommendation, RecommendationSdg, split_paragraph
 from app.recommendations.schemas import RecommendationPage
+from app.reviews.models import Review
+from app.states.models import State
 from app.taxonomy.models import Sdg
+from app.vocab import RegionalGroup
+
+R = Recommendation
+
+
+def _sql_ids(db: Session, *conditions: Any, joins: tuple[Any, ...] = ()) -> set[str]:
+    """The ids of the recommendations meeting `conditions`, read with plain SQL."""
+    statement = select(col(R.id))
+    for target, on in joins:
+        statement = statement.join(target, on)
+    return set(db.execute(statement.where(*conditions)).scalars())
+
+
+def _sql_count(db: Session) -> int:
+    """How many recommendations the database holds, read with plain SQL."""
+    return db.execute(select(func.count()).select_from(R)).scalar_one()
 
 
 def walk(client: TestClient, limit: int, **params: Any) -> list[dict[str, Any]]:
@@ -49,10 +68,11 @@ def everything(client: TestClient) -> list[dict[str, Any]]:
 
 @pytest.mark.parametrize("sort", ["session", "-session", "paragraph", "state"])
 def test_every_sort_pages_through_everything_in_order(
-    client: TestClient, everything: list[dict[str, Any]], sort: str
+    client: TestClient, db: Session, everything: list[dict[str, Any]], sort: str
 ) -> None:
     expected = [item["id"] for item in sorted(everything, key=lambda item: _key(item, sort))]
-    assert len(expected) == len(set(expected)) == 514
+    assert len(expected) == len(set(expected)) == _sql_count(db)
+    assert set(expected) == _sql_ids(db)
     assert [item["id"] for item in walk(client, 37, sort=sort)] == expected
 
 
@@ -90,7 +110,9 @@ def _ids(client: TestClient, **params: Any) -> set[str]:
     return {item["id"] for item in walk(client, 500, **params)}
 
 
-def test_regional_group_filters(client: TestClient, everything: list[dict[str, Any]]) -> None:
+def test_regional_group_filters(
+    client: TestClient, db: Session, everything: list[dict[str, Any]]
+) -> None:
     groups = {
         state["iso3"]: state["regional_group"] for state in client.get("/v1/states").json()["items"]
     }
@@ -101,8 +123,13 @@ def test_regional_group_filters(client: TestClient, everything: list[dict[str, A
             if any(groups[s["iso3"]] == group for s in item["recommending_states"])
         }
         assert expected and _ids(client, recommending_state_group=group) == expected
-    assert len(_ids(client, state_under_review_group="Eastern European")) == 514
-    assert _ids(client, state_under_review_group="Asia-Pacific") == set()
+    under_review = (State, col(State.iso3) == col(R.state_iso3))
+    for group in RegionalGroup:
+        expected = _sql_ids(db, col(State.regional_group) == group, joins=(under_review,))
+        assert _ids(client, state_under_review_group=group.value) == expected
+    svn = _ids(client, state_under_review_group="Eastern European", state_under_review="SVN")
+    assert len(svn) == 514
+    assert _ids(client, state_under_review_group="Asia-Pacific", state_under_review="SVN") == set()
     both = _ids(client, recommending_state_group=["African", "Asia-Pacific"])
     assert both == _ids(client, recommending_state_group="African") | _ids(
         client, recommending_state_group="Asia-Pacific"
@@ -138,12 +165,23 @@ def test_unknown_theme_or_group_is_a_400_naming_it(client: TestClient) -> None:
         assert next(iter(params.values())) in response.json()["detail"]
 
 
-def test_review_and_review_date_filters(client: TestClient) -> None:
+def test_review_and_review_date_filters(client: TestClient, db: Session) -> None:
     assert len(_ids(client, review="48-svn")) == 254
     assert len(_ids(client, review=["48-SVN", "7-SVN"])) == 254 + 97
-    dated = _ids(client, review_date_from="2014-01-01", review_date_to="2014-12-31")
+    in_2014 = {"review_date_from": "2014-01-01", "review_date_to": "2014-12-31"}
+    dated = _ids(client, **in_2014, state_under_review="SVN")
     assert dated == _ids(client, review="20-SVN") and len(dated) == 163
-    assert len(_ids(client, review_date_from="2014-11-04")) == 163 + 254
+    assert len(_ids(client, review_date_from="2014-11-04", state_under_review="SVN")) == 163 + 254
+    reviewed = (Review, col(Review.id) == col(R.review_id))
+    date = col(Review.review_date)
+    checks: list[tuple[dict[str, str], Any]] = [
+        (in_2014, date.between(dt.date(2014, 1, 1), dt.date(2014, 12, 31))),
+        ({"review_date_from": "2014-11-04"}, date >= dt.date(2014, 11, 4)),
+        ({"review_date_to": "2014-11-04"}, date <= dt.date(2014, 11, 4)),
+    ]
+    for params, condition in checks:
+        expected = _sql_ids(db, condition, joins=(reviewed,))
+        assert expected and _ids(client, **params) == expected
     response = client.get(
         "/v1/recommendations",
         params={"review_date_from": "2020-01-01", "review_date_to": "2019-01-01"},
@@ -157,7 +195,12 @@ def test_filters_combine_with_search(client: TestClient) -> None:
     assert in_48 == {rid for rid in roma if rid.startswith("48-")} and in_48
 
 
-def test_count_modes(client: TestClient, engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_count_modes(
+    client: TestClient, db: Session, engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    everything = _sql_count(db)
+    assert everything > 100
+
     def body(**params: Any) -> dict[str, Any]:
         # The cap changes under the running app: read past the response cache.
         headers = {"Cache-Control": "no-cache"}
@@ -165,17 +208,20 @@ def test_count_modes(client: TestClient, engine: Engine, monkeypatch: pytest.Mon
             "/v1/recommendations", params={"limit": 1, **params}, headers=headers
         ).json()
 
-    assert (body()["total"], body()["total_capped"]) == (514, False)
+    assert (body()["total"], body()["total_capped"]) == (everything, False)
     assert body(count="none")["total"] is None
     monkeypatch.setattr(get_settings(), "count_cap", 100)
     assert (body()["total"], body()["total_capped"]) == (100, True)
-    assert (body(count="exact")["total"], body(count="exact")["total_capped"]) == (514, False)
+    assert (body(count="exact")["total"], body(count="exact")["total_capped"]) == (
+        everything,
+        False,
+    )
     estimate = body(count="estimate")
     assert estimate["total_capped"] is False
     if engine.dialect.name == "postgresql":  # the planner's estimate past the cap
         assert estimate["total_estimated"] is True and estimate["total"] > 100
     else:  # SQLite keeps no estimates: an exact count
-        assert (estimate["total_estimated"], estimate["total"]) == (False, 514)
+        assert (estimate["total_estimated"], estimate["total"]) == (False, everything)
     small = body(count="estimate", review="7-SVN")  # under the cap: exact everywhere
     assert (small["total"], small["total_estimated"]) == (97, False)
 
