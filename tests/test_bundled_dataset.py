@@ -5,14 +5,27 @@ Facts from data/documents (see the shared data README): Slovenia's 4th review (s
 21 noted; 1st review (session 7) 97 recommendations.
 """
 
+import re
+from collections import defaultdict
+from typing import Any
+
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import exists, func
 from sqlmodel import Session, select
 
 from app.importers.loading import load_document
-from app.recommendations.models import Recommendation, RecommendingState
+from app.recommendations.models import (
+    Recommendation,
+    RecommendationGroup,
+    RecommendationSdg,
+    RecommendationTheme,
+    RecommendingState,
+)
+from app.taxonomy.models import AffectedGroup, Sdg, Theme
 from tests.conftest import bundled_documents_parsed
+
+OLD_UHRI_CODE = re.compile(r"[A-Z]\d+")  # "A12"; the later taxonomy numbers its themes ("2.1")
 
 
 @pytest.mark.parametrize(
@@ -88,14 +101,74 @@ def test_every_recommendation_has_resolved_recommending_states(db: Session) -> N
     assert db.exec(select(func.count()).select_from(Recommendation)).one() >= 254 + 163 + 97
 
 
-def test_themes_groups_and_sdgs_are_listed_with_counts(client: TestClient) -> None:
+def theme_codes_in_the_lists() -> dict[str, set[str | None]]:
+    """Each theme's name, with the codes the bundled thematic lists give it (None: no code)."""
+    codes: dict[str, set[str | None]] = defaultdict(set)
+    for document in bundled_documents_parsed():
+        for recommendation in document.recommendations:
+            for theme in recommendation.themes:
+                codes[theme.name].add(theme.code)
+    return codes
+
+
+def counts_of(db: Session, column: Any) -> dict[Any, int]:
+    """How many rows of a link table there are for each value of `column`."""
+    return {value: n for value, n in db.exec(select(column, func.count()).group_by(column))}
+
+
+def test_themes_groups_and_sdgs_are_listed_with_counts(client: TestClient, db: Session) -> None:
     themes = client.get("/v1/themes").json()["items"]
-    assert any(theme["code"] == "A12" for theme in themes)
-    assert sum(theme["recommendations"] for theme in themes) > 254
-    groups = {g["name"]: g["recommendations"] for g in client.get("/v1/groups").json()["items"]}
-    assert groups["Public officials"] > 0
+    per_theme = counts_of(db, RecommendationTheme.theme_id)
+    assert {t["id"]: (t["name"], t["code"], t["recommendations"]) for t in themes} == {
+        theme.id: (theme.name, theme.code, per_theme.get(theme.id, 0))
+        for theme in db.exec(select(Theme))
+    }
+    links = db.exec(select(func.count()).select_from(RecommendationTheme)).one()
+    assert sum(t["recommendations"] for t in themes) == links
+    # every theme of the lists, with a code where they give one (one of theirs, where they differ)
+    in_the_lists = theme_codes_in_the_lists()
+    assert {t["name"] for t in themes} == set(in_the_lists)
+    for theme in themes:
+        if given := in_the_lists[theme["name"]] - {None}:
+            assert theme["code"] in given, theme
+        else:
+            assert theme["code"] is None, theme
+    assert any(theme["code"] == "B31" for theme in themes)  # Slovenia's 2nd-review list's code
+    listed_groups = client.get("/v1/groups").json()["items"]
+    groups = {g["id"]: (g["name"], g["recommendations"]) for g in listed_groups}
+    per_group = counts_of(db, RecommendationGroup.group_id)
+    assert groups == {
+        group.id: (group.name, per_group.get(group.id, 0))
+        for group in db.exec(select(AffectedGroup))
+    }
+    assert dict(groups.values())["Public officials"] > 0
     sixteen = client.get("/v1/sdgs", params={"goal": 16}).json()["items"]
+    per_sdg = counts_of(db, RecommendationSdg.sdg_code)
+    assert {s["code"]: s["recommendations"] for s in sixteen} == {
+        code: per_sdg.get(code, 0) for code in db.exec(select(Sdg.code).where(Sdg.goal == 16))
+    }
     assert sixteen[0]["code"] == "16" and sixteen[0]["recommendations"] > 0
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a theme has one code, and the last list imported gives it: Egypt's 20th-review list "
+    "(the later taxonomy's numbers) replaces the old UHRI codes that Slovenia's 20th-review and "
+    "China's 17th-review lists give 27 of the same themes ('A12' becomes '2.1'); see "
+    "TaxonomyCache.theme_id in app/importers/loading/taxonomy.py",
+)
+def test_a_theme_keeps_the_old_uhri_code_its_lists_give(client: TestClient) -> None:
+    old_codes = {
+        name: sorted(code for code in codes if code and OLD_UHRI_CODE.fullmatch(code))
+        for name, codes in theme_codes_in_the_lists().items()
+    }
+    old_codes = {name: codes for name, codes in old_codes.items() if codes}
+    assert all(len(codes) == 1 for codes in old_codes.values())  # the lists agree on them
+    listed = {theme["name"]: theme["code"] for theme in client.get("/v1/themes").json()["items"]}
+    assert listed["Acceptance of international norms"] == "A12"
+    assert {name: listed[name] for name in old_codes} == {
+        name: code for name, (code,) in old_codes.items()
+    }
 
 
 def test_reimporting_the_bundled_documents_changes_nothing(db: Session) -> None:
