@@ -150,13 +150,6 @@ def test_themes_groups_and_sdgs_are_listed_with_counts(client: TestClient, db: S
     assert sixteen[0]["code"] == "16" and sixteen[0]["recommendations"] > 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a theme has one code, and the last list imported gives it: Egypt's 20th-review list "
-    "(the later taxonomy's numbers) replaces the old UHRI codes that Slovenia's 20th-review and "
-    "China's 17th-review lists give 27 of the same themes ('A12' becomes '2.1'); see "
-    "TaxonomyCache.theme_id in app/importers/loading/taxonomy.py",
-)
 def test_a_theme_keeps_the_old_uhri_code_its_lists_give(client: TestClient) -> None:
     old_codes = {
         name: sorted(code for code in codes if code and OLD_UHRI_CODE.fullmatch(code))

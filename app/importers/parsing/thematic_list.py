@@ -25,9 +25,12 @@ recommendation and position columns are required.
 Rows. A row whose first cell is "<label>: <theme>", where the label is made of theme words
 ("Theme:", "Right or area:", "Thematic area:", "Issue:"), opens a theme group; every other row
 that starts with a paragraph number ("140.7 ...", "166.6. ...") is a recommendation. A leading
-code of a theme, "A12" or "2.1." / "10.", becomes `ThemeRef.code`. Sections inside a cell are
-found by their labels: "Source of Position:", "Affected persons:" / "Groups of Persons:",
-"SDGs:" and "Comments:" (comments and the assessment column are not kept; they are counted).
+old UHRI code of a theme ("A12") becomes `ThemeRef.code`; a leading outline number of the list
+itself ("2.1.", "10.") is dropped from the name and kept nowhere, since it numbers that list's
+headings, not a shared taxonomy (Egypt's list even gives one theme two numbers). Sections
+inside a cell are found by their labels: "Source of Position:", "Affected persons:" / "Groups of
+Persons:", "SDGs:" and "Comments:" (comments and the assessment column are not kept; they are
+counted).
 
 Text rule (shared with the Working Group report parser): the recommendation text is the sentence
 after its paragraph number, without the final ';' or '.' that closes it and without the trailing
@@ -398,7 +401,10 @@ def column_states(lines: list[str]) -> list[str]:
 
 def _theme_ref(label: str) -> ThemeRef:
     m = _THEME_CODE_RE.match(label)
-    return ThemeRef(name=m.group(2), code=m.group(1)) if m else ThemeRef(name=label)
+    if m is None:
+        return ThemeRef(name=label)
+    code = m.group(1)
+    return ThemeRef(name=m.group(2), code=None if code[0].isdigit() else code)
 
 
 def _parse_sdgs(lines: list[str], where: str, warnings: list[str]) -> list[str]:
