@@ -60,6 +60,17 @@ EITHER = ImplementationClaim.implemented_or_in_progress
         ),
         # wordings of other reports of the same families
         ("The following recommendations have been noted by Ruritania:", Meaning(NOTED)),
+        ("Ruritania has noted the following recommendations:", Meaning(NOTED)),
+        (
+            "The following recommendations have been examined by Ruritania and have been noted:",
+            Meaning(NOTED),
+        ),
+        ("The recommendations below have the support of Ruritania:", Meaning(SUPPORTED)),
+        (
+            "Ruritania agreed to examine the following recommendations and will respond in due "
+            "time:",
+            Meaning(PENDING),
+        ),
         ("Ruritania does not support the following recommendations:", Meaning(NOTED)),
         ("The following recommendations were rejected by Ruritania:", Meaning(NOTED)),
         ("Ruritania accepted the recommendations listed below:", Meaning(SUPPORTED)),

@@ -51,6 +51,8 @@ _NOTED = _words(
     r"cannot (?:support|accept)",
     r"not in a position to (?:support|accept)",
     r"(?:be|been|are|is|were|was) (?:thus |therefore |duly )?noted",
+    r"(?:has|have|had) (?:duly )?noted",
+    r"notes the (?:following|recommendations)",
     r"(?:takes?|took|taken) note of",
     r"reject(?:s|ed)?",
     r"inaccurate",
@@ -58,9 +60,10 @@ _NOTED = _words(
 )
 _IN_PART = _words(r"partially (?:supports?|supported|accepts?|accepted)", r"supported in part")
 _SUPPORTED = _words(
-    r"enjoys? (?:the |its |their )?(?:full )?support",
+    r"(?:enjoys?|enjoyed|ha[sd]|have|receive[sd]?|obtained|gained) (?:the |its |their )?(?:full )?"
+    r"support",
     r"(?:are|is|were|was|been) (?:fully )?(?:supported|accepted)",
-    r"(?:supports|accepts|accepted|agrees? to|agreed to)",
+    r"(?:supports|accepts|accepted) the",
 )
 _PENDING = _words(
     r"will (?:be )?(?:further )?(?:examined?|considered?|stud(?:y|ied)|reviewed?)",
