@@ -38,30 +38,35 @@ STATE_KEY = "cache_headers"
 
 
 class VersionCache:
-    """The dataset version as last read by this process, trusted for `ttl` seconds."""
+    """The dataset version as last read by this process, trusted for `ttl` seconds.
 
-    def __init__(self, ttl: float) -> None:
+    Seconds are read from `clock` (`time.monotonic` unless given; tests pass a clock they
+    advance themselves), once when a version is loaded and at every look-up after.
+    """
+
+    def __init__(self, ttl: float, clock: Callable[[], float] = time.monotonic) -> None:
         self.ttl = ttl
+        self.clock = clock
         self._value: int | None = None
         self._expires = 0.0
         self._lock = threading.Lock()
 
     def get(self, load: Callable[[], int]) -> int:
         """The cached version, or a fresh one from `load()` when the cache has expired."""
-        value, now = self._value, time.monotonic()
+        value, now = self._value, self.clock()
         if value is not None and now < self._expires:
             return value
         with self._lock:
-            if self._value is not None and time.monotonic() < self._expires:
+            if self._value is not None and self.clock() < self._expires:
                 return self._value  # another thread refreshed it meanwhile
             value = load()
-            self._value, self._expires = value, time.monotonic() + self.ttl
+            self._value, self._expires = value, self.clock() + self.ttl
             return value
 
     def peek(self) -> int | None:
         """The cached version while it is fresh, else None (never touches the database)."""
         value = self._value
-        return value if value is not None and time.monotonic() < self._expires else None
+        return value if value is not None and self.clock() < self._expires else None
 
     def invalidate(self) -> None:
         """Forget the cached version (after a write through this process)."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import re
-import time
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -101,18 +100,44 @@ def test_a_write_through_the_api_changes_every_etag_at_once(
     assert client.get("/v1/sessions/48", headers={"If-None-Match": other}).status_code == 200
 
 
-def test_a_write_by_another_process_shows_within_the_ttl(
+class FakeClock:
+    """A monotonic clock that moves only when the test advances it (by binary fractions of
+    a second here, so that sums are exact)."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+def test_a_write_by_another_process_shows_after_the_ttl(
     make_client: Callable[..., TestClient], db: Session
 ) -> None:
     client = make_client(version_ttl=1.0)
+    cache = client.app.state.version_cache  # type: ignore[attr-defined]
+    assert cache.ttl == 1.0
+    clock = FakeClock()
+    cache.clock = clock
+    assert cache.peek() is None  # nothing loaded yet: the first read loads at the fake time
     before = client.get("/v1/states/TUR").headers["etag"]
     bump(db)  # as an import in another process would, in its own transaction
     db.commit()
+    clock.advance(0.5)
     assert client.get("/v1/states/TUR", headers={"If-None-Match": before}).status_code == 304
-    time.sleep(1.1)
+    clock.advance(0.25)
+    stale = client.get("/v1/states/TUR", headers={"If-None-Match": before})
+    assert stale.status_code == 304  # still within the TTL: the version read first is trusted
+    assert stale.headers["etag"] == before
+    clock.advance(0.25)  # 1 s after the first read the TTL is over: the new version is read
     refreshed = client.get("/v1/states/TUR", headers={"If-None-Match": before})
     assert refreshed.status_code == 200
     assert refreshed.headers["etag"] != before
+    assert refreshed.json()["iso3"] == "TUR"
+    assert client.get("/v1/states/TUR").headers["etag"] == refreshed.headers["etag"]
 
 
 def test_cache_control_is_configurable_and_private_when_reads_need_a_key(
@@ -156,16 +181,26 @@ def test_version_cache_trusts_its_value_for_the_ttl_only() -> None:
         loads.append(1)
         return len(loads)
 
-    cache = VersionCache(ttl=0.2)
+    clock = FakeClock()
+    cache = VersionCache(ttl=0.25, clock=clock)
     assert cache.peek() is None
     assert cache.get(load) == 1
+    clock.advance(0.125)
     assert cache.get(load) == 1
+    clock.advance(0.0625)
     assert cache.peek() == 1
-    time.sleep(0.25)
+    assert cache.get(load) == 1
+    clock.advance(0.0625)  # 0.25 s after the load
     assert cache.peek() is None
     assert cache.get(load) == 2
+    assert loads == [1, 1]
+    clock.advance(0.125)
+    assert cache.get(load) == 2  # the TTL runs from the last load
     cache.invalidate()
+    assert cache.peek() is None
     assert cache.get(load) == 3
+    assert cache.get(load) == 3
+    assert len(loads) == 3
 
 
 def test_etag_matching() -> None:
