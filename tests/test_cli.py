@@ -9,10 +9,19 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, func, select
+from sqlmodel import Session
 
 from app.db import build_engine
-from app.recommendations.models import Recommendation
+from app.recommendations.models import (
+    Recommendation,
+    RecommendationGroup,
+    RecommendationSdg,
+    RecommendationTheme,
+    recommendation_id,
+)
+from app.taxonomy.models import AffectedGroup, Theme
+from tests.conftest import bundled_thematic_list
 
 DOCUMENTS = Path(__file__).resolve().parent.parent / "data" / "documents" / "SVN" / "session-48"
 REPORT = DOCUMENTS / "A_HRC_59_15.pdf"
@@ -39,6 +48,48 @@ def loaded(url: str) -> int:
     return count
 
 
+Classifications = dict[str, tuple[set[str], set[str], set[str]]]
+
+
+def classifications(db: Connection | Session, review: str) -> Classifications:
+    """The themes, affected groups and SDG codes stored for each recommendation of `review`."""
+    found: Classifications = {
+        rid: (set(), set(), set())
+        for rid in db.execute(
+            select(Recommendation.id).where(Recommendation.review_id == review)
+        ).scalars()
+    }
+    queries = (
+        select(RecommendationTheme.recommendation_id, Theme.name).join(
+            Theme, Theme.id == RecommendationTheme.theme_id
+        ),
+        select(RecommendationGroup.recommendation_id, AffectedGroup.name).join(
+            AffectedGroup, AffectedGroup.id == RecommendationGroup.group_id
+        ),
+        select(RecommendationSdg.recommendation_id, RecommendationSdg.sdg_code),
+    )
+    for part, query in enumerate(queries):
+        for rid, value in db.execute(query).all():
+            if rid in found:
+                found[rid][part].add(value)
+    return found
+
+
+def classifications_of_the_list() -> Classifications:
+    """What the bundled thematic list of Slovenia's fourth review gives each recommendation;
+    every one of its 254 has themes, groups and SDGs."""
+    expected: Classifications = {
+        recommendation_id(48, "SVN", item.paragraph): (
+            {theme.name for theme in item.themes},
+            set(item.affected_groups),
+            set(item.sdgs),
+        )
+        for item in bundled_thematic_list(48).recommendations
+    }
+    assert len(expected) == 254 and all(all(parts) for parts in expected.values())
+    return expected
+
+
 def test_import_report_addendum_and_list_with_reports(
     scratch_database_url: str, tmp_path: Path
 ) -> None:
@@ -58,10 +109,27 @@ def test_import_report_addendum_and_list_with_reports(
     addendum = upr(url, "import", "addendum", ADDENDUM, "--session", "48", "--state", "SVN")
     assert addendum.returncode == 0, addendum.stderr
     assert "254 changed" in addendum.stdout
+    engine = build_engine(url)
+    with engine.connect() as connection:
+        unclassified = classifications(connection, "48-SVN")
+    assert len(unclassified) == 254
+    assert not any(any(parts) for parts in unclassified.values())  # the report has none
+
+    list_json = tmp_path / "list.json"
     thematic = upr(
-        url, "import", "thematic-list", THEMATIC, "--session", "48", "--state", "Slovenia"
-    )
+        url, "import", "thematic-list", THEMATIC, "--session", "48", "--state", "Slovenia",
+        "--report-json", list_json,
+    )  # fmt: skip
     assert thematic.returncode == 0, thematic.stderr
+    [listed] = json.loads(list_json.read_text())
+    # no recommendation of its own: it classifies every one the report brought
+    assert (listed["source"], listed["reviews"], listed["recommendations"]) == (
+        "thematic_list", ["48-SVN"], 254,
+    )  # fmt: skip
+    assert (listed["added"], listed["changed"], listed["unchanged"]) == (0, 254, 0)
+    with engine.connect() as connection:
+        assert classifications(connection, "48-SVN") == classifications_of_the_list()
+    engine.dispose()
     again = upr(url, "import", "report", REPORT)
     assert "0 added, 0 changed, 254 unchanged" in again.stdout
     assert loaded(url) == 254

@@ -27,10 +27,21 @@ def test_kazakhstan_first_review(client: TestClient) -> None:
     assert [state["iso3"] for state in body["troika"]] == ["BGD", "CUB", "MUS"]
 
 
-def test_slovenia_fourth_review_troika(client: TestClient) -> None:
+def test_slovenia_fourth_review_names_its_troika_and_every_document(client: TestClient) -> None:
     body = client.get("/v1/reviews/48-SVN").json()
-    assert body["meeting_number"] == 13
-    assert len(body["troika"]) == 3
+    # the troika as states, named as the states endpoint names them
+    names = {state["iso3"]: state["name"] for state in client.get("/v1/states").json()["items"]}
+    assert body["troika"] == [{"iso3": iso3, "name": names[iso3]} for iso3 in ("DOM", "ZAF", "THA")]
+    # the reference data's pre-session documents, and each imported document with its date
+    assert {doc["kind"]: (doc["symbol"], doc["date"]) for doc in body["documents"]} == {
+        "national_report": ("A/HRC/WG.6/48/SVN/1", None),
+        "un_compilation": ("A/HRC/WG.6/48/SVN/2", None),
+        "stakeholders_summary": ("A/HRC/WG.6/48/SVN/3", None),
+        "working_group_report": ("A/HRC/59/15", "2025-03-24"),
+        "addendum": ("A/HRC/59/15/Add.1", "2025-04-08"),
+        "thematic_list": (None, None),
+    }
+    assert len(body["documents"]) == 6
 
 
 def test_unknown_review_is_404(client: TestClient) -> None:

@@ -10,12 +10,18 @@ from pathlib import Path
 import docx
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import func, select
-from sqlmodel import Session
+from sqlalchemy import delete, func, select
+from sqlmodel import Session, col
 
 from app.importers.uhri_generator import generate_uhri_export
-from app.recommendations.models import Recommendation
+from app.recommendations.models import (
+    Recommendation,
+    RecommendationGroup,
+    RecommendationSdg,
+    RecommendationTheme,
+)
 from app.versioning import read_version
+from tests.test_cli import classifications, classifications_of_the_list
 
 DOCUMENTS = Path(__file__).resolve().parents[2] / "data/documents/SVN/session-48"
 REPORT = DOCUMENTS / "A_HRC_59_15.pdf"
@@ -40,7 +46,9 @@ def _recommendations(db: Session) -> int:
     return db.execute(select(func.count()).select_from(Recommendation)).scalar_one()
 
 
-def test_upload_gives_the_loaders_report(client: TestClient, auth: dict[str, str]) -> None:
+def test_upload_gives_the_loaders_report(
+    client: TestClient, auth: dict[str, str], db: Session
+) -> None:
     dry = _upload(
         client, auth, "A_HRC_59_15.pdf", REPORT.read_bytes(), kind="working_group_report",
         dry_run="true",
@@ -52,12 +60,26 @@ def test_upload_gives_the_loaders_report(client: TestClient, auth: dict[str, str
     )  # fmt: skip
     assert (body["added"], body["unchanged"], body["dry_run"]) == (0, 254, True)
     assert "dry run: nothing written" in body["summary"]
+    # Slovenia's fourth review without what its thematic list gave it (themes, groups, SDGs):
+    # the list's upload gives it all back, to every recommendation, adding none.
+    reviewed = select(Recommendation.id).where(Recommendation.review_id == "48-SVN")
+    for model in (RecommendationTheme, RecommendationGroup, RecommendationSdg):
+        db.execute(delete(model).where(col(model.recommendation_id).in_(reviewed)))
+    db.commit()
+    assert not any(any(parts) for parts in classifications(db, "48-SVN").values())
     listed = _upload(
         client, auth, "list.docx", THEMATIC.read_bytes(), kind="thematic_list", session="48",
         state="Slovenia",
     )  # fmt: skip
     assert listed.status_code == 200, listed.text
-    assert listed.json()["source"] == "thematic_list"
+    body = listed.json()
+    assert (body["source"], body["reviews"], body["recommendations"]) == (
+        "thematic_list", ["48-SVN"], 254,
+    )  # fmt: skip
+    assert (body["added"], body["changed"], body["unchanged"], body["dry_run"]) == (
+        0, 254, 0, False,
+    )  # fmt: skip
+    assert classifications(db, "48-SVN") == classifications_of_the_list()
 
 
 def test_uhri_upload_loads_new_recommendations(

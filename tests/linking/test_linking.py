@@ -57,6 +57,9 @@ def test_a_reworded_repeat_is_found_and_a_new_subject_is_not(db: Session) -> Non
     best, score = _earlier(db, "48-SVN-140.69")[0]
     assert best == "20-SVN-115.132" and score >= REPEATED_THRESHOLD
     assert all(score < REPEATED_THRESHOLD for _, score in _earlier(db, "48-SVN-140.147"))
+    new = Recommendation.id == "48-SVN-140.147"
+    assert _count(db, "48-SVN", new, is_repeated(False)) == 1  # counted as new
+    assert _count(db, "48-SVN", new, is_repeated(True)) == 0
     assert _earlier(db, "7-SVN-111.1") == []
 
 
@@ -123,6 +126,7 @@ def test_a_uhri_import_links_every_review_it_touched_once_at_the_end(
     db: Session, new_session: Callable[[], Session], export: Path
 ) -> None:
     report = load_uhri(new_session, export, batch_size=150)
+    assert report.reviews and report.added > 0
     db.expire_all()
     rows = db.exec(
         select(ReviewLinking).where(col(ReviewLinking.review_id).in_(report.reviews))

@@ -53,5 +53,7 @@ def test_recommendations_precision_and_recall_at_the_threshold(scorer: Scorer) -
 
 
 def test_the_scorer_agrees_with_the_stored_links(db: Session, scorer: Scorer) -> None:
-    for link in related(db, "48-SVN-140.69")["earlier"]:
+    earlier = related(db, "48-SVN-140.69")["earlier"]
+    assert earlier
+    for link in earlier:
         assert scorer.pair("48-SVN-140.69", link.recommendation.id) == pytest.approx(link.score)

@@ -141,6 +141,7 @@ def test_snippets_highlight_matches_and_escape_html(client: TestClient, db: Sess
 
 def test_ranked_by_relevance_with_score_and_snippet(client: TestClient) -> None:
     items = client.get("/v1/recommendations", params={"q": "roma", "limit": 500}).json()["items"]
+    assert items
     scores = [item["score"] for item in items]
     assert scores == sorted(scores, reverse=True)
     assert all("<mark>" in item["snippet"] for item in items)
@@ -149,6 +150,7 @@ def test_ranked_by_relevance_with_score_and_snippet(client: TestClient) -> None:
         for words in excerpt.split("…"):
             assert words.strip() in item["text"], (item["id"], words)
     plain = client.get("/v1/recommendations", params={"limit": 3}).json()["items"]
+    assert len(plain) == 3
     assert all(item["snippet"] is None and item["score"] is None for item in plain)
 
 
