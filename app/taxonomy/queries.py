@@ -42,4 +42,9 @@ def sdgs_with_counts(db: Session, goal: int | None) -> list[tuple[Sdg, int]]:
     if goal is not None:
         query = query.where(Sdg.goal == goal)
     rows = [(sdg, n) for sdg, n in db.exec(query)]
-    return sorted(rows, key=lambda row: tuple(int(part) for part in row[0].code.split(".")))
+    return sorted(
+        rows,
+        key=lambda row: [
+            (p.isalpha(), int(p) if p.isdigit() else p) for p in row[0].code.split(".")
+        ],
+    )
