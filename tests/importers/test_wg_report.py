@@ -439,7 +439,7 @@ def _first_cycle_report(tmp_path: Path) -> Path:
     conclusions = [
         "A/HRC/59/99",
         "GE.25-99999 3",
-        " II. Conclusions and/or recommendations",
+        " II. CONCLUSIONS AND/OR RECOMMENDATIONS",  # as early reports write it
         "10. The recommendations listed below have been examined by Testland and are",
         "accepted by it:",
         *[f"{n}. To act on matter {n} (Chile);" for n in range(1, 11)],

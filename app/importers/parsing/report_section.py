@@ -1,6 +1,7 @@
 """The recommendations section of a Working Group report: paragraphs, items and positions.
 
-The section starts after the (last) heading "Conclusions and/or recommendations" and ends at
+The section starts after the (last) heading "Conclusions and/or recommendations" (in any case,
+as early reports write it: "II. CONCLUSIONS AND/OR RECOMMENDATIONS") and ends at
 its closing paragraph ("All conclusions and/or recommendations … reflect the position …"), at
 the next section heading ("III. Voluntary pledges", "Annex") or at the end of the text.
 
@@ -33,10 +34,12 @@ from app.importers.parsing.state_groups import inline_states, name_key, split_tr
 from app.importers.records import ParsedRecommendation, ParseError
 from app.vocab import Position
 
-_HEADING_RE = re.compile(r"^(?:[IVX]+\.\s*)?Conclusions and/or recommendations\s*\**$")
+_HEADING_RE = re.compile(
+    r"^(?:[IVX]+\.\s*)?Conclusions\s+and(?:/or)?\s+recommendations\s*\**$", re.IGNORECASE
+)
 _PARAGRAPH_RE = re.compile(r"^(\d{1,3})\.\s+(.*)$")
 _DOTTED_RE = re.compile(r"^(\d{1,3})\.(\d{1,3})\.?\s+(.*)$")
-_HEADING_END_RE = re.compile(r"^(?:[IVX]+\.\s+[A-Z]|Annex\b)")
+_HEADING_END_RE = re.compile(r"^(?:[IVX]+\.\s+[A-Z]|Annex\b|ANNEX\b)")
 _ITEM_END_RE = re.compile(r"(?:\)|;|;\s*and|\.)$")
 
 
