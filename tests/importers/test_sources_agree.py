@@ -18,12 +18,9 @@ KNOWN_DISAGREEMENTS = {
     20: {
         ("115.2", "text"),  # the thematic list reads "toarticle8"
         ("115.38", "text"),  # "(Peru);take": a missing space in the thematic list
-        ("115.38", "recommending states"),  # the list keeps only the last of three states
         ("115.81", "text"),  # "health care" (report) vs "healthcare" (list)
         ("115.104", "text"),  # the report misprints "childre"
         ("115.106", "text"),  # the report prints "(netherlands)"
-        ("115.106", "recommending states"),  # the list keeps only the last of two states
-        ("115.124", "recommending states"),  # the list keeps only the last of four states
         ("115.158", "text"),  # the thematic list reads "oftenancy"
     },
     48: set(),

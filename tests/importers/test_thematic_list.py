@@ -596,3 +596,12 @@ def test_cli_imports_each_list_with_no_options_or_an_iso3_code(scratch_database_
     assert loaded(url) == 254 + 163 + 300 + 252
     unknown = upr(url, "import", "thematic-list", SESSION_48, "--state", "XYZ", "--dry-run")
     assert unknown.returncode == 1 and "unknown state name 'XYZ'" in unknown.stderr
+
+
+def test_several_states_joined_in_one_paragraph_each_count(china):
+    """China's 186.1 joins what eight states recommended, each part ending with its state."""
+    first = by_paragraph(china)["186.1"]
+    assert first.recommending_states == [
+        "Albania", "Chile", "Belgium", "Hungary", "Japan", "Maldives", "Spain", "France",
+    ]  # fmt: skip
+    assert first.text.startswith("Ratify ICCPR (Albania); Ratify ICCPR and CPED (Chile);")

@@ -330,8 +330,10 @@ def _parse_row(cells, columns, where, theme, warnings) -> tuple[ParsedRecommenda
     paragraph = m.group(1)
     listed = column_states(_cell(cells, columns, "states"))
     known = {name_key(n) for n in listed}
-    text, named = split_recommending_states(m.group(2), known)
-    named = inline_states(text, known) + named if listed and named else named
+    text, trailing = split_recommending_states(m.group(2), known)
+    # Several states' recommendations joined in one paragraph name each state where its part
+    # ends: "Ratify ICCPR (Albania); Ratify ICCPR and CPED (Chile); … (France)".
+    named = _unique(inline_states(text, known) + trailing) if trailing else []
     if listed and named and {name_key(n) for n in named} != known:
         warnings.append(
             f"{where}: {paragraph} recommending states: the sentence names {named}, the "
