@@ -16,6 +16,7 @@ from app.health.routes import router as health_router
 from app.importers.routes import router as imports_router
 from app.kit.caching import CacheHeadersMiddleware, conditional_get, install_caching
 from app.kit.docs import install_offline_docs
+from app.kit.methods import HeadMiddleware
 from app.kit.metrics import pool_metrics_hook
 from app.kit.metrics import router as metrics_router
 from app.kit.middleware import BodyLimitMiddleware, RequestContextMiddleware
@@ -132,8 +133,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
 
 def _install_middleware(app: FastAPI, settings: Settings) -> None:
-    """Middleware, innermost first: gzip, caching headers, body limit, CORS, then request id,
-    logs, metrics and security headers outermost. All plain ASGI: streams stay streams."""
+    """Middleware, innermost first: gzip, caching headers, body limit, CORS, `HEAD` as `GET`,
+    then request id, logs, metrics and security headers outermost. All plain ASGI: streams
+    stay streams."""
     app.add_middleware(GZipMiddleware, minimum_size=settings.gzip_min_bytes, compresslevel=6)
     app.add_middleware(CacheHeadersMiddleware)
     app.add_middleware(
@@ -157,6 +159,7 @@ def _install_middleware(app: FastAPI, settings: Settings) -> None:
             expose_headers=["ETag", "Link", "X-Request-ID", "Retry-After"],
             max_age=600,
         )
+    app.add_middleware(HeadMiddleware)
     app.add_middleware(RequestContextMiddleware, pool_metrics=pool_metrics_hook())
 
 

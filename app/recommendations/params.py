@@ -60,7 +60,7 @@ def recommendation_filters(
         list[NameOrId] | None,
         Query(
             description="Theme id or exact name (any case), see /v1/themes; repeat for several.",
-            examples=[["National Human Rights Institutions (NHRIs)"]],
+            examples=[["Equality & non-discrimination"]],
         ),
     ] = None,
     group: Annotated[
@@ -68,7 +68,7 @@ def recommendation_filters(
         Query(
             description="Affected group id or exact name (any case), see /v1/groups; repeat "
             "for several.",
-            examples=[["Roma"]],
+            examples=[["Roma, Gypsies, Sinti & Travellers"]],
         ),
     ] = None,
     sdg: Annotated[

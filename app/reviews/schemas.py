@@ -2,8 +2,9 @@
 
 import datetime as dt
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
+from app.kit.bodies import STRICT_BODY, JsonDate
 from app.linking.schemas import ReviewNovelty
 from app.reviews.models import Review
 from app.states.models import State
@@ -117,9 +118,9 @@ class ReviewUpdate(BaseModel):
     `reported_*` are the totals an official source states (with that source).
     """
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = STRICT_BODY
 
-    review_date: dt.date | None = Field(default=None, examples=["2025-01-23"])
+    review_date: JsonDate | None = Field(default=None, examples=["2025-01-23"])
     meeting_number: int | None = Field(default=None, ge=1, le=1000, examples=[9])
     head_of_delegation: str | None = Field(default=None, max_length=300, pattern=NoControl)
     hrc_session: int | None = Field(default=None, ge=1, le=999, examples=[59])

@@ -9,7 +9,7 @@ from app.auth.deps import WriteKey, audit
 from app.db import DbDep
 from app.kit.caching import written
 from app.kit.pagination import Page
-from app.kit.params import Iso3Path
+from app.kit.params import ISO3_PATTERN, Iso3Path
 from app.kit.problems import ProblemError, not_found, problem_responses
 from app.reviews import queries as review_queries
 from app.reviews.schemas import ReviewSummary, review_summaries
@@ -110,7 +110,14 @@ def delete_state_alias(
     request: Request,
     db: DbDep,
     key: WriteKey,
-    iso3: Iso3Path,
+    iso3: Annotated[
+        str,
+        Path(
+            pattern=ISO3_PATTERN,
+            description="ISO 3166-1 alpha-3 code of the state.",
+            examples=["TUR"],  # the state "Turkey" names
+        ),
+    ],
     alias: Annotated[
         str, Path(max_length=120, description="The other name to remove.", examples=["Turkey"])
     ],

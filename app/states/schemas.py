@@ -2,6 +2,7 @@
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.kit.bodies import STRICT_BODY
 from app.vocab import RegionalGroup, StateStatus
 
 
@@ -30,11 +31,11 @@ class StateDetail(StatePublic):
 class AliasCreate(BaseModel):
     """Another name under which a state appears in UN documents."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = STRICT_BODY
 
     alias: str = Field(
         min_length=1,
         max_length=120,
         pattern=r"^[^\x00-\x1f]*[^\x00-\x20][^\x00-\x1f]*$",
-        examples=["Republic of Türkiye"],
+        examples=["Republic of Kazakhstan"],
     )

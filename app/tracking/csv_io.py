@@ -67,7 +67,9 @@ def read_upload(body: bytes) -> list[NewEntry]:
         if not any((value or "").strip() for value in row.values()):
             continue  # a blank line
         try:
-            entry = TrackingEntryCreate.model_validate(_fields(row))
+            # CSV cells are text, so numbers are read from their digits here (JSON bodies
+            # are strict).
+            entry = TrackingEntryCreate.model_validate(_fields(row), strict=False)
         except ValidationError as error:
             problems += [(_where(location, item["loc"]), item["msg"]) for item in error.errors()]
             continue

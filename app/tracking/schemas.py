@@ -6,8 +6,9 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, Field, StringConstraints, field_validator
 
+from app.kit.bodies import STRICT_BODY, JsonDate, JsonEnum
 from app.tracking.models import TrackingEntry, TrackingSource, TrackingStatus
 
 EARLIEST_DATE = dt.date(2008, 1, 1)  # the UPR's first session was in April 2008
@@ -25,16 +26,18 @@ Indicator = Annotated[str, StringConstraints(min_length=1, max_length=300, patte
 class TrackingEntryCreate(BaseModel):
     """A new assessment of a recommendation's implementation (or a correction of one)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = STRICT_BODY
 
-    status: TrackingStatus
-    status_date: dt.date = Field(
-        description="The date the assessment refers to (not in the future, not before 2008).",
+    status: JsonEnum[TrackingStatus] = Field(examples=["in_progress"])
+    status_date: JsonDate = Field(
+        description=f"The date the assessment refers to: from {EARLIEST_DATE} (the UPR began "
+        "in 2008) to today, not in the future; otherwise a 422.",
         examples=["2025-06-30"],
     )
-    source: TrackingSource = Field(
+    source: JsonEnum[TrackingSource] = Field(
         description="Who assessed: the government, the national human rights institution, "
-        "civil society or the UN."
+        "civil society or the UN.",
+        examples=["government"],
     )
     note: str | None = Field(
         default=None,
