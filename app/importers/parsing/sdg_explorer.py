@@ -25,18 +25,23 @@ Values are read as follows:
 
 Nothing is dropped: every non-empty row gives an `ExplorerRecord`, and a record whose row
 could not be read completely lists what is wrong in `problems` (the unreadable fields are
-None or left out). A file that cannot be read as such an export raises `ExplorerFormatError`.
-The module touches no database.
+None or left out). A file that cannot be read as such an export (not a workbook, a damaged
+zip member or worksheet, a header without a column) raises `ExplorerFormatError`, which names
+the file and the place: "file", "header row" or the row being read. The module touches no
+database.
 """
 
 from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from xml.etree.ElementTree import ParseError as XmlParseError
 
+from lxml.etree import XMLSyntaxError
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
@@ -64,10 +69,31 @@ _GOAL_RE = re.compile(r"(?:^|,)\s*(\d{1,2})\.\s")
 _GROUP_BOUNDARY_RE = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _YEAR_RE = re.compile(r"^(\d{4})\s+Cycle\s+(\d{1,2})$", re.IGNORECASE)
 _NO_GOAL = "no sdg link identified"
+# What openpyxl lets escape from a damaged package: the zip, its compressed data, its XML.
+_DAMAGED = (
+    InvalidFileException,
+    zipfile.BadZipFile,
+    zlib.error,
+    NotImplementedError,  # a compression method zipfile does not know
+    XmlParseError,
+    XMLSyntaxError,
+    KeyError,
+    IndexError,  # a shared string's index out of range
+    ValueError,
+    TypeError,
+    OSError,
+)
 
 
 class ExplorerFormatError(Exception):
-    """A file that cannot be read as an SDG–HR Data Explorer export (not XLSX, columns missing)."""
+    """A file that cannot be read as an SDG–HR Data Explorer export (not XLSX, damaged, columns
+    missing); the message names the file, the place (`where`) and the problem."""
+
+    def __init__(self, file: str, where: str, problem: str) -> None:
+        super().__init__(f"{file}: {where}: {problem}")
+        self.file = file
+        self.where = where
+        self.problem = problem
 
 
 @dataclass(frozen=True)
@@ -117,13 +143,17 @@ def read_explorer(path: Path) -> Iterator[ExplorerRecord]:
     """
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as error:
-        raise ExplorerFormatError(f"{path}: not a readable XLSX workbook ({error})") from error
+    except _DAMAGED as error:
+        raise ExplorerFormatError(
+            str(path), "file", f"not a readable XLSX workbook ({error!r})"
+        ) from error
     try:
-        rows = workbook.worksheets[0].iter_rows(values_only=True)
-        header = next(rows, ())
+        if not workbook.worksheets:
+            raise ExplorerFormatError(str(path), "file", "the workbook has no worksheet")
+        rows = _rows(path, workbook.worksheets[0].iter_rows(values_only=True))
+        _, header = next(rows, (1, ()))
         indexes = _column_indexes(path, header)
-        for number, values in enumerate(rows, start=2):
+        for number, values in rows:
             if all(_text(value) is None for value in values):
                 continue
             cells = {
@@ -135,14 +165,35 @@ def read_explorer(path: Path) -> Iterator[ExplorerRecord]:
         workbook.close()
 
 
+def _rows(
+    path: Path, rows: Iterator[tuple[object, ...]]
+) -> Iterator[tuple[int, tuple[object, ...]]]:
+    """(row number, values) of the worksheet's rows; a damaged worksheet raises
+    `ExplorerFormatError` naming the row being read."""
+    number = 1
+    while True:
+        try:
+            values = next(rows)
+        except StopIteration:
+            return
+        except _DAMAGED as error:
+            where = "header row" if number == 1 else f"row {number}"
+            raise ExplorerFormatError(
+                str(path), where, f"unreadable worksheet ({error!r})"
+            ) from error
+        yield number, values
+        number += 1
+
+
 def _column_indexes(path: Path, header: tuple[object, ...]) -> dict[str, int]:
     """Field name -> column index, found by header label (case and spacing ignored)."""
     labels = {_label(value): index for index, value in enumerate(header) if value is not None}
     missing = [label for label in COLUMNS.values() if _label(label) not in labels]
     if missing:
         raise ExplorerFormatError(
-            f"{path}: not an SDG–HR Data Explorer export: no column {', '.join(missing)} "
-            f"in the header row"
+            str(path),
+            "header row",
+            f"not an SDG–HR Data Explorer export: no column {', '.join(missing)}",
         )
     return {field: labels[_label(label)] for field, label in COLUMNS.items()}
 

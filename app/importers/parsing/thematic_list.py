@@ -63,6 +63,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -155,6 +156,8 @@ def parse_thematic_list(
         ValueError,
         OSError,
         XMLSyntaxError,
+        zlib.error,  # a damaged compressed member
+        NotImplementedError,  # a compression method zipfile does not know
     ) as exc:
         raise ParseError(file, "file", f"not a readable DOCX document ({exc})") from exc
     if not document.tables:
