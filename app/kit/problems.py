@@ -158,13 +158,35 @@ def install_problem_handlers(app: FastAPI) -> None:
         return problem_response(request, 500, "internal-error", "An internal error occurred.")
 
 
-def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI `responses` entries declaring problem details for the given status codes."""
-    return {
-        status: {
+def problem_example(status: int, slug: str, detail: str, *errors: tuple[str, str]) -> Problem:
+    """An example problem for the OpenAPI document, as the service would answer it."""
+    return Problem(
+        type=PROBLEM_TYPE_BASE + slug,
+        title=HTTPStatus(status).phrase,
+        status=status,
+        detail=detail,
+        errors=[FieldError(location=where, message=what) for where, what in errors] or None,
+    )
+
+
+def problem_responses(
+    *statuses: int, examples: dict[str, Problem] | None = None
+) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI `responses` entries declaring problem details for the given status codes, with
+    `examples` (by name) under their statuses."""
+    responses: dict[int | str, dict[str, Any]] = {}
+    for status in statuses:
+        content: dict[str, Any] = {"schema": {"$ref": "#/components/schemas/Problem"}}
+        named = {
+            name: {"summary": example.detail, "value": example.model_dump(exclude_none=True)}
+            for name, example in (examples or {}).items()
+            if example.status == status
+        }
+        if named:
+            content["examples"] = named
+        responses[status] = {
             "model": Problem,
             "description": HTTPStatus(status).phrase,
-            "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+            "content": {PROBLEM_MEDIA_TYPE: content},
         }
-        for status in statuses
-    }
+    return responses

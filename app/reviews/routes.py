@@ -8,7 +8,7 @@ from app.auth.deps import WriteKey, audit
 from app.db import DbDep
 from app.kit.caching import written
 from app.kit.params import ReviewIdPath
-from app.kit.problems import not_found, problem_responses
+from app.kit.problems import not_found, problem_example, problem_responses
 from app.linking.queries import novelty_counts
 from app.linking.schemas import review_novelty
 from app.reviews import queries
@@ -40,7 +40,21 @@ def get_review(db: DbDep, review_id: ReviewIdPath) -> ReviewDetail:
 @router.patch(
     "/{review_id}",
     response_model=ReviewDetail,
-    responses=problem_responses(401, 403, 404, 413, 422),
+    responses=problem_responses(
+        401,
+        403,
+        404,
+        413,
+        422,
+        examples={
+            "a value of another type": problem_example(
+                422,
+                "invalid-request",
+                "body.reported_noted: Input should be a valid integer",
+                ("body.reported_noted", "Input should be a valid integer"),
+            )
+        },
+    ),
 )
 def update_review(
     request: Request, db: DbDep, key: WriteKey, review_id: ReviewIdPath, body: ReviewUpdate
@@ -49,7 +63,9 @@ def update_review(
 
     Only the fields sent change (JSON merge patch; `null` clears one). Later imports of
     official documents may overwrite what is set here. Needs an API key with the `write`
-    scope; audited with the fields changed.
+    scope; audited with the fields changed. The body is checked strictly: a value of another
+    JSON type than the documented one (`false` or `"35"` for a count) is a 422 problem naming
+    the field.
     """
     normalised = review_id.upper()
     review = db.get(Review, normalised)

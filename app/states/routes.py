@@ -10,7 +10,7 @@ from app.db import DbDep
 from app.kit.caching import written
 from app.kit.pagination import Page
 from app.kit.params import ISO3_PATTERN, Iso3Path
-from app.kit.problems import ProblemError, not_found, problem_responses
+from app.kit.problems import ProblemError, not_found, problem_example, problem_responses
 from app.reviews import queries as review_queries
 from app.reviews.schemas import ReviewSummary, review_summaries
 from app.states import queries
@@ -64,7 +64,22 @@ def get_state(db: DbDep, iso3: Iso3Path) -> StateDetail:
     response_model=StateDetail,
     status_code=201,
     responses={200: {"description": "The alias already named this state; nothing changed."}}
-    | problem_responses(401, 403, 404, 409, 413, 422),
+    | problem_responses(
+        401,
+        403,
+        404,
+        409,
+        413,
+        422,
+        examples={
+            "not a string": problem_example(
+                422,
+                "invalid-request",
+                "body.alias: Input should be a valid string",
+                ("body.alias", "Input should be a valid string"),
+            )
+        },
+    ),
 )
 def add_state_alias(
     request: Request,

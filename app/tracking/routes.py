@@ -22,16 +22,24 @@ from app.kit.pagination import (
     set_next_link,
 )
 from app.kit.params import Iso3Path, RecommendationIdPath, ReviewIdPath
-from app.kit.problems import FieldError, ProblemError, not_found, problem_responses
+from app.kit.problems import (
+    FieldError,
+    ProblemError,
+    not_found,
+    problem_example,
+    problem_responses,
+)
 from app.kit.streaming import streamed
 from app.recommendations.models import Recommendation
 from app.recommendations.params import FiltersDep
 from app.reviews.models import Review
 from app.states.models import State
 from app.tracking import csv_io, progress, queries
+from app.tracking.csv_io import REQUIRED
 from app.tracking.models import TrackingSource
 from app.tracking.queries import EntryRow, NewEntry, TrackingConflict, TrackingRejected
 from app.tracking.schemas import (
+    EARLIEST_DATE,
     MAX_ID,
     CurrentStatus,
     Interval,
@@ -103,6 +111,46 @@ def _conflict(error: TrackingConflict) -> ProblemError:
     )
 
 
+ENTRY_PROBLEMS = {
+    "status_date out of range": problem_example(
+        422,
+        "invalid-request",
+        f"body.status_date: Value error, must be between {EARLIEST_DATE} and today (2025-07-01)",
+        (
+            "body.status_date",
+            f"Value error, must be between {EARLIEST_DATE} and today (2025-07-01)",
+        ),
+    ),
+    "a value of another type": problem_example(
+        422,
+        "invalid-request",
+        "body.supersedes: Input should be a valid integer",
+        ("body.supersedes", "Input should be a valid integer"),
+    ),
+}
+CSV_HEADER_MIN_LENGTH = len(",".join(REQUIRED))  # the required columns, in any order
+CSV_PROBLEMS = {
+    "no header row": problem_example(
+        422,
+        "invalid-tracking-entries",
+        "1 problem(s) found; nothing was written.",
+        ("row 1", "missing column(s) recommendation_id, status, status_date, source"),
+    ),
+    "a row out of range": problem_example(
+        422,
+        "invalid-tracking-entries",
+        "1 problem(s) found; nothing was written.",
+        (
+            "row 2.status_date",
+            f"Value error, must be between {EARLIEST_DATE} and today (2025-07-01)",
+        ),
+    ),
+    "not sent as CSV": problem_example(
+        415, "unsupported-media-type", "Send the file as `text/csv`."
+    ),
+}
+
+
 def _commit(db: Session, request: Request) -> None:
     bump(db)
     db.commit()
@@ -113,7 +161,7 @@ def _commit(db: Session, request: Request) -> None:
     "/v1/recommendations/{recommendation_id}/tracking",
     response_model=TrackingEntryPublic,
     status_code=201,
-    responses=problem_responses(401, 403, 404, 409, 422),
+    responses=problem_responses(401, 403, 404, 409, 422, examples=ENTRY_PROBLEMS),
 )
 def add_tracking_entry(
     request: Request,
@@ -125,7 +173,11 @@ def add_tracking_entry(
 ) -> TrackingEntryPublic:
     """Add an assessment to a recommendation's history (API key with the `tracking` scope;
     the key is recorded as the author). Entries are never changed: to correct one, add an
-    entry of the same source with `supersedes` set to its id."""
+    entry of the same source with `supersedes` set to its id.
+
+    The body is checked strictly: `status_date` is an ISO 8601 date from 2008-01-01 to today,
+    and a value of another JSON type than the documented one (`"17"` or `17.0` for an id) is
+    a 422 problem naming the field."""
     rid = _recommendation(db, recommendation_id)
     assert key.id is not None
     try:
@@ -278,14 +330,15 @@ async def csv_body(request: Request) -> bytes:
 @router.post(
     "/v1/tracking/imports",
     response_model=TrackingImportReport,
-    responses=problem_responses(401, 403, 409, 413, 415, 422),
+    responses=problem_responses(401, 403, 409, 413, 415, 422, examples=CSV_PROBLEMS),
     openapi_extra={
         "requestBody": {
             "required": True,
-            "description": "UTF-8 CSV with a header row (columns below).",
+            "description": "UTF-8 CSV sent as `text/csv` (415 otherwise), its first row naming "
+            "the columns (below; 422 without one), then one row per entry.",
             "content": {
                 "text/csv": {
-                    "schema": {"type": "string"},
+                    "schema": {"type": "string", "minLength": CSV_HEADER_MIN_LENGTH},
                     "example": "recommendation_id,status,status_date,source,evidence\n"
                     "48-SVN-140.69,in_progress,2025-06-30,government,https://www.gov.si/x\n",
                 }
