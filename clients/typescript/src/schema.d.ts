@@ -218,7 +218,9 @@ export interface paths {
          *
          *     Only the fields sent change (JSON merge patch; `null` clears one). Later imports of
          *     official documents may overwrite what is set here. Needs an API key with the `write`
-         *     scope; audited with the fields changed.
+         *     scope; audited with the fields changed. The body is checked strictly: a value of another
+         *     JSON type than the documented one (`false` or `"35"` for a count) is a 422 problem naming
+         *     the field.
          */
         patch: operations["update_review"];
         trace?: never;
@@ -410,6 +412,10 @@ export interface paths {
          * @description Add an assessment to a recommendation's history (API key with the `tracking` scope;
          *     the key is recorded as the author). Entries are never changed: to correct one, add an
          *     entry of the same source with `supersedes` set to its id.
+         *
+         *     The body is checked strictly: `status_date` is an ISO 8601 date from 2008-01-01 to today,
+         *     and a value of another JSON type than the documented one (`"17"` or `17.0` for an id) is
+         *     a 422 problem naming the field.
          */
         post: operations["add_tracking_entry"];
         delete?: never;
@@ -769,7 +775,7 @@ export interface components {
         AliasCreate: {
             /**
              * Alias
-             * @example Republic of Türkiye
+             * @example Republic of Kazakhstan
              */
             alias: string;
         };
@@ -2432,15 +2438,19 @@ export interface components {
          * @description A new assessment of a recommendation's implementation (or a correction of one).
          */
         TrackingEntryCreate: {
+            /** @example in_progress */
             status: components["schemas"]["TrackingStatus"];
             /**
              * Status Date
              * Format: date
-             * @description The date the assessment refers to (not in the future, not before 2008).
+             * @description The date the assessment refers to: from 2008-01-01 (the UPR began in 2008) to today, not in the future; otherwise a 422.
              * @example 2025-06-30
              */
             status_date: string;
-            /** @description Who assessed: the government, the national human rights institution, civil society or the UN. */
+            /**
+             * @description Who assessed: the government, the national human rights institution, civil society or the UN.
+             * @example government
+             */
             source: components["schemas"]["TrackingSource"];
             /**
              * Note
@@ -4831,7 +4841,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description UTF-8 CSV with a header row (columns below). */
+        /** @description UTF-8 CSV sent as `text/csv` (415 otherwise), its first row naming the columns (below; 422 without one), then one row per entry. */
         requestBody: {
             content: {
                 /**

@@ -19,7 +19,8 @@ class TrackingEntryCreate:
 
     Attributes:
         status (TrackingStatus): How far a recommendation has been implemented, in the assessor's view.
-        status_date (datetime.date): The date the assessment refers to (not in the future, not before 2008).
+        status_date (datetime.date): The date the assessment refers to: from 2008-01-01 (the UPR began in 2008) to
+            today, not in the future; otherwise a 422.
         source (TrackingSource): Who made the assessment.
         note (None | str | Unset):
         evidence (list[str] | Unset): Links (http or https) to documents that support the assessment.

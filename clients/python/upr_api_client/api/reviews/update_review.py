@@ -104,7 +104,9 @@ def sync_detailed(
 
     Only the fields sent change (JSON merge patch; `null` clears one). Later imports of
     official documents may overwrite what is set here. Needs an API key with the `write`
-    scope; audited with the fields changed.
+    scope; audited with the fields changed. The body is checked strictly: a value of another
+    JSON type than the documented one (`false` or `"35"` for a count) is a 422 problem naming
+    the field.
 
     Args:
         review_id (str): Review id: session number and ISO3 code of the state under review.
@@ -145,7 +147,9 @@ def sync(
 
     Only the fields sent change (JSON merge patch; `null` clears one). Later imports of
     official documents may overwrite what is set here. Needs an API key with the `write`
-    scope; audited with the fields changed.
+    scope; audited with the fields changed. The body is checked strictly: a value of another
+    JSON type than the documented one (`false` or `"35"` for a count) is a 422 problem naming
+    the field.
 
     Args:
         review_id (str): Review id: session number and ISO3 code of the state under review.
@@ -181,7 +185,9 @@ async def asyncio_detailed(
 
     Only the fields sent change (JSON merge patch; `null` clears one). Later imports of
     official documents may overwrite what is set here. Needs an API key with the `write`
-    scope; audited with the fields changed.
+    scope; audited with the fields changed. The body is checked strictly: a value of another
+    JSON type than the documented one (`false` or `"35"` for a count) is a 422 problem naming
+    the field.
 
     Args:
         review_id (str): Review id: session number and ISO3 code of the state under review.
@@ -220,7 +226,9 @@ async def asyncio(
 
     Only the fields sent change (JSON merge patch; `null` clears one). Later imports of
     official documents may overwrite what is set here. Needs an API key with the `write`
-    scope; audited with the fields changed.
+    scope; audited with the fields changed. The body is checked strictly: a value of another
+    JSON type than the documented one (`false` or `"35"` for a count) is a 422 problem naming
+    the field.
 
     Args:
         review_id (str): Review id: session number and ISO3 code of the state under review.

@@ -106,6 +106,10 @@ def sync_detailed(
     the key is recorded as the author). Entries are never changed: to correct one, add an
     entry of the same source with `supersedes` set to its id.
 
+    The body is checked strictly: `status_date` is an ISO 8601 date from 2008-01-01 to today,
+    and a value of another JSON type than the documented one (`"17"` or `17.0` for an id) is
+    a 422 problem naming the field.
+
     Args:
         recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`.
         body (TrackingEntryCreate): A new assessment of a recommendation's implementation (or a
@@ -143,6 +147,10 @@ def sync(
     the key is recorded as the author). Entries are never changed: to correct one, add an
     entry of the same source with `supersedes` set to its id.
 
+    The body is checked strictly: `status_date` is an ISO 8601 date from 2008-01-01 to today,
+    and a value of another JSON type than the documented one (`"17"` or `17.0` for an id) is
+    a 422 problem naming the field.
+
     Args:
         recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`.
         body (TrackingEntryCreate): A new assessment of a recommendation's implementation (or a
@@ -174,6 +182,10 @@ async def asyncio_detailed(
      Add an assessment to a recommendation's history (API key with the `tracking` scope;
     the key is recorded as the author). Entries are never changed: to correct one, add an
     entry of the same source with `supersedes` set to its id.
+
+    The body is checked strictly: `status_date` is an ISO 8601 date from 2008-01-01 to today,
+    and a value of another JSON type than the documented one (`"17"` or `17.0` for an id) is
+    a 422 problem naming the field.
 
     Args:
         recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`.
@@ -209,6 +221,10 @@ async def asyncio(
      Add an assessment to a recommendation's history (API key with the `tracking` scope;
     the key is recorded as the author). Entries are never changed: to correct one, add an
     entry of the same source with `supersedes` set to its id.
+
+    The body is checked strictly: `status_date` is an ISO 8601 date from 2008-01-01 to today,
+    and a value of another JSON type than the documented one (`"17"` or `17.0` for an id) is
+    a 422 problem naming the field.
 
     Args:
         recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`.
