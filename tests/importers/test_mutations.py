@@ -21,8 +21,9 @@ succeed with a report that agrees with what was read, or raise the documented er
 leave the recommendation and link tables and the dataset version as they were.
 
 By default each file gets `DEFAULT_MUTATIONS` mutations, cycling through the mutations of its
-format. Set `UPR_MUTATIONS=300` to run that many per file instead (slow: a PDF takes about a
-second to parse), e.g.
+format from a different start for each file (so the PDFs, one mutation each, alternate between
+truncation and flipped bytes). Set `UPR_MUTATIONS=300` to run that many per file instead
+(slow: a PDF takes about a second to parse), e.g.
 `UPR_MUTATIONS=300 .venv/bin/pytest -q tests/importers/test_mutations.py -k sqlite`.
 """
 
@@ -64,7 +65,7 @@ from app.vocab import DocumentKind
 from tests.uhri_records import treaty_body_record, upr_record, write_export
 
 DEADLINE = 60.0  # seconds per import
-DEFAULT_MUTATIONS = {"pdf": 2, "docx": 8, "xlsx": 8, "json": 5}
+DEFAULT_MUTATIONS = {"pdf": 1, "docx": 8, "xlsx": 8, "json": 5}
 COUNTED_TABLES = (
     Recommendation,
     RecommendingState,
@@ -348,9 +349,9 @@ class Case:
 def cases() -> Iterator[Case]:
     """`UPR_MUTATIONS` (else `DEFAULT_MUTATIONS`) cases for every file."""
     wanted = os.environ.get("UPR_MUTATIONS")
-    for original in originals():
+    for index, original in enumerate(originals()):
         count = int(wanted) if wanted else DEFAULT_MUTATIONS[original.fmt]
-        for number in range(count):
+        for number in range(index, index + count):  # files start at different mutations
             yield Case(original, number)
 
 
@@ -513,7 +514,12 @@ def test_mutations_are_seeded(files: Path) -> None:
     data = original_bytes(Original("xlsx", "sdg-explorer"), files)
     assert mutate(data, "xlsx", "sdg-explorer", 3) == mutate(data, "xlsx", "sdg-explorer", 3)
     assert mutate(data, "xlsx", "sdg-explorer", 3)[1] != data
-    assert all(DEFAULT_MUTATIONS[fmt] >= len(MUTATORS[fmt]) for fmt in MUTATORS)
+    used = {
+        (case.original.fmt, mutate(b"12345678", case.original.fmt, "", case.number)[0])
+        for case in cases()
+        if case.original.fmt in ("pdf", "json")
+    }
+    assert used == {(fmt, m.__name__) for fmt in ("pdf", "json") for m in MUTATORS[fmt]}
 
 
 # --- regressions: damage that once escaped as another exception --------------------------------
