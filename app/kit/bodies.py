@@ -1,8 +1,9 @@
 """Request-body models are validated strictly: a JSON value of the wrong type is a 422 that
-names the field, never coerced (`false` is not `0`, `"9"` is not `9`, `9.0` is not `9`).
+names the field, never coerced (`false` is not `0`, `"9"` is not `9`, `9.5` is not `9`).
 
 JSON has no date or enum type, so those fields take their documented string forms (ISO 8601
-`YYYY-MM-DD`, the enum's values) and nothing else.
+`YYYY-MM-DD`, the enum's values) and nothing else. Nor does it tell integers from other
+numbers: as in JSON Schema, an integer is a number without a fractional part, so `9.0` is `9`.
 """
 
 from __future__ import annotations
@@ -11,12 +12,27 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Any, TypeVar
 
-from pydantic import BeforeValidator, ConfigDict, Strict
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Strict, model_validator
 from pydantic_core import PydanticCustomError
 
 E = TypeVar("E", bound=StrEnum)
 
-STRICT_BODY = ConfigDict(extra="forbid", strict=True)
+
+class StrictBody(BaseModel):
+    """A request body: unknown fields refused, every field of its documented JSON type."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _whole_numbers(cls, data: Any) -> Any:
+        """Read numbers without a fractional part (`9.0`) as the integers they are."""
+        if not isinstance(data, dict):
+            return data
+        return {
+            name: int(value) if isinstance(value, float) and value.is_integer() else value
+            for name, value in data.items()
+        }
 
 
 def _date_string(value: Any) -> Any:

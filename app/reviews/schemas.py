@@ -4,7 +4,7 @@ import datetime as dt
 
 from pydantic import BaseModel, Field
 
-from app.kit.bodies import STRICT_BODY, JsonDate
+from app.kit.bodies import JsonDate, StrictBody
 from app.linking.schemas import ReviewNovelty
 from app.reviews.models import Review
 from app.states.models import State
@@ -112,13 +112,11 @@ def review_summaries(
 NoControl = r"^[^\x00]*$"
 
 
-class ReviewUpdate(BaseModel):
+class ReviewUpdate(StrictBody):
     """Facts of a review a curator may set or correct; only the fields sent change (null clears).
 
     `reported_*` are the totals an official source states (with that source).
     """
-
-    model_config = STRICT_BODY
 
     review_date: JsonDate | None = Field(default=None, examples=["2025-01-23"])
     meeting_number: int | None = Field(default=None, ge=1, le=1000, examples=[9])

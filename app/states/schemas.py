@@ -2,7 +2,7 @@
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.kit.bodies import STRICT_BODY
+from app.kit.bodies import StrictBody
 from app.vocab import RegionalGroup, StateStatus
 
 
@@ -28,10 +28,8 @@ class StateDetail(StatePublic):
     aliases: list[str] = Field(examples=[["the Republic of Kazakhstan"]])
 
 
-class AliasCreate(BaseModel):
+class AliasCreate(StrictBody):
     """Another name under which a state appears in UN documents."""
-
-    model_config = STRICT_BODY
 
     alias: str = Field(
         min_length=1,

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field, StringConstraints, field_validator
 
-from app.kit.bodies import STRICT_BODY, JsonDate, JsonEnum
+from app.kit.bodies import JsonDate, JsonEnum, StrictBody
 from app.tracking.models import TrackingEntry, TrackingSource, TrackingStatus
 
 EARLIEST_DATE = dt.date(2008, 1, 1)  # the UPR's first session was in April 2008
@@ -23,10 +23,8 @@ EvidenceLink = Annotated[
 Indicator = Annotated[str, StringConstraints(min_length=1, max_length=300, pattern=LIST_ITEM)]
 
 
-class TrackingEntryCreate(BaseModel):
+class TrackingEntryCreate(StrictBody):
     """A new assessment of a recommendation's implementation (or a correction of one)."""
-
-    model_config = STRICT_BODY
 
     status: JsonEnum[TrackingStatus] = Field(examples=["in_progress"])
     status_date: JsonDate = Field(
