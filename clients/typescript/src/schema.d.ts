@@ -414,7 +414,7 @@ export interface paths {
          *     entry of the same source with `supersedes` set to its id.
          *
          *     The body is checked strictly: `status_date` is an ISO 8601 date from 2008-01-01 to today,
-         *     and a value of another JSON type than the documented one (`"17"` or `17.0` for an id) is
+         *     and a value of another JSON type than the documented one (`"17"` or `17.5` for an id) is
          *     a 422 problem naming the field.
          */
         post: operations["add_tracking_entry"];

@@ -107,7 +107,7 @@ def sync_detailed(
     entry of the same source with `supersedes` set to its id.
 
     The body is checked strictly: `status_date` is an ISO 8601 date from 2008-01-01 to today,
-    and a value of another JSON type than the documented one (`"17"` or `17.0` for an id) is
+    and a value of another JSON type than the documented one (`"17"` or `17.5` for an id) is
     a 422 problem naming the field.
 
     Args:
@@ -148,7 +148,7 @@ def sync(
     entry of the same source with `supersedes` set to its id.
 
     The body is checked strictly: `status_date` is an ISO 8601 date from 2008-01-01 to today,
-    and a value of another JSON type than the documented one (`"17"` or `17.0` for an id) is
+    and a value of another JSON type than the documented one (`"17"` or `17.5` for an id) is
     a 422 problem naming the field.
 
     Args:
@@ -184,7 +184,7 @@ async def asyncio_detailed(
     entry of the same source with `supersedes` set to its id.
 
     The body is checked strictly: `status_date` is an ISO 8601 date from 2008-01-01 to today,
-    and a value of another JSON type than the documented one (`"17"` or `17.0` for an id) is
+    and a value of another JSON type than the documented one (`"17"` or `17.5` for an id) is
     a 422 problem naming the field.
 
     Args:
@@ -223,7 +223,7 @@ async def asyncio(
     entry of the same source with `supersedes` set to its id.
 
     The body is checked strictly: `status_date` is an ISO 8601 date from 2008-01-01 to today,
-    and a value of another JSON type than the documented one (`"17"` or `17.0` for an id) is
+    and a value of another JSON type than the documented one (`"17"` or `17.5` for an id) is
     a 422 problem naming the field.
 
     Args:
