@@ -15,6 +15,7 @@ from sqlalchemy import text
 
 from app.db import build_engine
 from tests.conftest import BACKENDS, empty_database
+from tests.test_cli import upr
 from tests.uhri_records import treaty_body_record, upr_record, write_export
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,17 +28,6 @@ BUNDLED_REVIEWS = {
     "20-BIH": 167, "20-EGY": 300, "20-FJI": 138, "20-IRQ": 229, "20-ITA": 186, "20-KAZ": 194,
     "20-MDG": 160, "20-SLV": 159, "20-SVN": 163, "48-SVN": 254,
 }  # fmt: skip
-
-
-def upr(url: str, *args: str | Path) -> subprocess.CompletedProcess[str]:
-    """Run `upr ARGS` (as `python -m app.cli`) with UPR_DATABASE_URL=url."""
-    return subprocess.run(
-        [sys.executable, "-m", "app.cli", *map(str, args)],
-        env={**os.environ, "UPR_DATABASE_URL": url},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 def sql(url: str, statement: str, **parameters: Any) -> list[tuple[Any, ...]]:

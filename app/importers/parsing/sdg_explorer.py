@@ -45,6 +45,7 @@ from lxml.etree import XMLSyntaxError
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
+from app.importers.records import ParseError
 from app.vocab import Position
 
 # Field of ExplorerRecord -> the export's header label (its labels, shifted as they are).
@@ -85,15 +86,9 @@ _DAMAGED = (
 )
 
 
-class ExplorerFormatError(Exception):
+class ExplorerFormatError(ParseError):
     """A file that cannot be read as an SDG–HR Data Explorer export (not XLSX, damaged, columns
     missing); the message names the file, the place (`where`) and the problem."""
-
-    def __init__(self, file: str, where: str, problem: str) -> None:
-        super().__init__(f"{file}: {where}: {problem}")
-        self.file = file
-        self.where = where
-        self.problem = problem
 
 
 @dataclass(frozen=True)
