@@ -11,6 +11,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from typing import IO, Any
 
 import httpx
@@ -20,6 +21,8 @@ from sqlalchemy import select
 from app.auth.models import ApiKey
 from app.db import build_engine
 from tests.test_cli import REPORT, upr
+
+READS = "/v1/recommendations"  # the route of the concurrent reads' access-log lines
 
 
 def test_keys_are_shown_once_listed_without_secrets_and_revocable(
@@ -99,13 +102,16 @@ class _Log:
 
     def wait_for(self, prefix: str) -> None:
         """Until a line's message starts with `prefix` (the process gets 30 s to write it)."""
+        self.wait_until(
+            lambda: any(line["message"].startswith(prefix) for line in self.lines),
+            f"no log line {prefix!r}",
+        )
 
-        def seen() -> bool:
-            return any(line["message"].startswith(prefix) for line in self.lines)
-
+    def wait_until(self, done: Callable[[], bool], failure: str) -> None:
+        """Until `done()` holds of the lines read (the process gets 30 s to write them)."""
         with self._changed:
-            self._changed.wait_for(lambda: seen() or self._closed, timeout=30)
-            assert seen(), f"no log line {prefix!r}: {self.lines}"
+            self._changed.wait_for(lambda: done() or self._closed, timeout=30)
+            assert done(), f"{failure}: {self.lines}"
 
     def close(self) -> list[dict[str, Any]]:
         """Every line, once the stream has ended."""
@@ -147,10 +153,15 @@ def test_many_concurrent_reads_on_few_threads_and_connections(
         assert [reply.status_code for reply in replies] == [200] * 60
         # the first 60 rows in the default order, read alone once the burst is over
         alone = httpx.get(f"{base}/v1/recommendations", params={"limit": 60}).json()
+        # the server logs a request after answering it: wait for the 61st line before stopping
+        log.wait_until(
+            lambda: len([line for line in log.lines if line.get("route") == READS]) >= 61,
+            "fewer than 61 access lines",
+        )
     finally:
         server.kill()
         server.wait()
-    served = [line for line in log.close() if line.get("route") == "/v1/recommendations"]
+    served = [line for line in log.close() if line.get("route") == READS]
     assert [line["status"] for line in served] == [200] * 61
     rows = alone["items"]
     assert alone["total"] == 254
