@@ -159,6 +159,22 @@ def db(new_session: Callable[[], Session]) -> Iterator[Session]:
         yield session
 
 
+@contextlib.contextmanager
+def committing_client(engine: Engine) -> Iterator[TestClient]:
+    """An HTTP client for the app on `engine`, with a session per request that commits for real
+    (for tests on a scratch database of their own)."""
+    app = create_app()
+
+    def session() -> Iterator[Session]:
+        with Session(engine) as db:
+            yield db
+
+    app.dependency_overrides[get_db] = session
+    app.dependency_overrides[get_engine] = lambda: engine
+    with TestClient(app, raise_server_exceptions=False) as test_client:
+        yield test_client
+
+
 @pytest.fixture
 def client(db: Session, engine: Engine) -> Iterator[TestClient]:
     """An HTTP client for the app, reading and writing through the test's session."""

@@ -6,42 +6,25 @@ working as before."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
-from fastapi.testclient import TestClient
 from sqlalchemy import Engine, inspect, text
 from sqlmodel import Session
 
 from app.auth.keys import create_key
-from app.db import build_engine, get_db, get_engine
+from app.db import build_engine
 from app.importers.documents import DocumentSpec, parse_document
 from app.importers.loading import load_document
-from app.main import create_app
 from app.migrate import alembic_config, current_revision, head_revision, upgrade
 from app.reference import seed
 from app.tables import metadata
 from app.tracking.models import TrackingEntry, TrackingSource, TrackingStatus
 from app.vocab import DocumentKind
+from tests.conftest import committing_client
 
 REPORT = Path(__file__).resolve().parent.parent / "data/documents/FJI/session-07/A_HRC_14_8.pdf"
 SEARCHES = ("torture", '"death penalty"', "women OR girls", "discriminat*")
-
-
-@contextmanager
-def api(engine: Engine) -> Iterator[TestClient]:
-    app = create_app()
-
-    def session() -> Iterator[Session]:
-        with Session(engine) as db:
-            yield db
-
-    app.dependency_overrides[get_db] = session
-    app.dependency_overrides[get_engine] = lambda: engine
-    with TestClient(app, raise_server_exceptions=False) as client:
-        yield client
 
 
 def fill(engine: Engine) -> dict[str, int]:
@@ -68,7 +51,7 @@ def fill(engine: Engine) -> dict[str, int]:
         )
         db.commit()
     found: dict[str, int] = {}
-    with api(engine) as client:
+    with committing_client(engine) as client:
         for query in SEARCHES:
             response = client.get("/v1/recommendations", params={"q": query, "count": "exact"})
             assert response.status_code == 200, response.text

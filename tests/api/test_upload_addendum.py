@@ -14,8 +14,8 @@ from sqlalchemy import Engine, text
 from sqlmodel import Session
 
 from app.auth.keys import create_key
-from app.db import build_engine, get_db, get_engine
-from app.main import create_app
+from app.db import build_engine
+from tests.conftest import committing_client
 
 DOCUMENTS = Path(__file__).resolve().parents[2] / "data/documents/SVN/session-48"
 REPORT = DOCUMENTS / "A_HRC_59_15.pdf"
@@ -33,15 +33,7 @@ def scratch_engine(scratch_database_url: str) -> Iterator[Engine]:
 @pytest.fixture
 def scratch_client(scratch_engine: Engine) -> Iterator[TestClient]:
     """The app on the scratch database: a session per request, committing for real."""
-    app = create_app()
-
-    def session() -> Iterator[Session]:
-        with Session(scratch_engine) as db:
-            yield db
-
-    app.dependency_overrides[get_db] = session
-    app.dependency_overrides[get_engine] = lambda: scratch_engine
-    with TestClient(app, raise_server_exceptions=False) as test_client:
+    with committing_client(scratch_engine) as test_client:
         yield test_client
 
 
