@@ -8,16 +8,19 @@ from app.linking.models import RecommendationLink, ReviewLinking
 from app.recommendations.models import (
     ExternalId,
     Recommendation,
+    RecommendationDisagreement,
     RecommendationGroup,
     RecommendationSdg,
+    RecommendationSource,
     RecommendationTheme,
+    RecommendationUprInfoIssue,
     RecommendingState,
 )
-from app.reviews.models import Document, Review, ReviewWarning, TroikaSeat
+from app.reviews.models import Document, Pledge, Review, ReviewWarning, TroikaSeat
 from app.sessions.models import Cycle, WorkingGroupSession
 from app.states.models import State, StateAlias
 from app.stats.models import ReviewTally, SessionTally
-from app.taxonomy.models import AffectedGroup, Sdg, Theme
+from app.taxonomy.models import AffectedGroup, Sdg, Theme, UprInfoIssue
 from app.tracking.models import TrackingEntry
 from app.versioning import DatasetVersion
 
@@ -32,11 +35,15 @@ __all__ = [
     "Document",
     "ExternalId",
     "ImportCheckpoint",
+    "Pledge",
     "Recommendation",
+    "RecommendationDisagreement",
     "RecommendationGroup",
     "RecommendationLink",
     "RecommendationSdg",
+    "RecommendationSource",
     "RecommendationTheme",
+    "RecommendationUprInfoIssue",
     "RecommendingState",
     "Review",
     "ReviewLinking",
@@ -49,6 +56,7 @@ __all__ = [
     "Theme",
     "TrackingEntry",
     "TroikaSeat",
+    "UprInfoIssue",
     "WorkingGroupSession",
     "metadata",
 ]

@@ -41,22 +41,66 @@ class DocumentKind(StrEnum):
 
 
 class DataSource(StrEnum):
-    """Where a recommendation's text or position was read from; later sources rank higher.
+    """Where a recommendation's text, position or classification was read from.
 
-    The Working Group report is the official text of the recommendations and the addendum the
-    official record of positions; OHCHR's thematic list restates both; UHRI's export restates
-    the thematic list. A value from a lower-ranked source never overwrites one from a higher.
+    Official documents rank above datasets. Among the documents, the Working Group report is
+    the official text of the recommendations, and the addendum the official record of
+    positions, with OHCHR's thematic list (which restates both) between it and the report.
+    Among the datasets, UHRI's export (OHCHR's own index) ranks above the SDG–Human Rights
+    Data Explorer's export (built from OHCHR's data), which ranks above UPR Info's database.
+    A value from a lower-ranked source never overwrites one from a higher.
     """
 
+    upr_info = "upr_info"
+    sdg_explorer = "sdg_explorer"
     uhri = "uhri"
     thematic_list = "thematic_list"
     working_group_report = "working_group_report"
     addendum = "addendum"
 
     @property
-    def rank(self) -> int:
-        """Precedence of the source: higher wins."""
-        return list(DataSource).index(self)
+    def is_document(self) -> bool:
+        """Whether the source is an official document (else a dataset)."""
+        return self in _DOCUMENTS
+
+    @property
+    def text_rank(self) -> int:
+        """Precedence of the source for a recommendation's text and states: higher wins."""
+        return _TEXT_ORDER.index(self)
+
+    @property
+    def position_rank(self) -> int:
+        """Precedence of the source for a recommendation's position: higher wins."""
+        return _POSITION_ORDER.index(self)
+
+
+_DOCUMENTS = frozenset(
+    {DataSource.working_group_report, DataSource.addendum, DataSource.thematic_list}
+)
+_DATASETS = (DataSource.upr_info, DataSource.sdg_explorer, DataSource.uhri)
+_TEXT_ORDER = (
+    *_DATASETS,
+    DataSource.thematic_list,
+    DataSource.addendum,  # gives no text; ranked for completeness
+    DataSource.working_group_report,
+)
+_POSITION_ORDER = (
+    *_DATASETS,
+    DataSource.working_group_report,
+    DataSource.thematic_list,
+    DataSource.addendum,
+)
+
+
+class RecommendationField(StrEnum):
+    """The fields of a recommendation that sources give, each with its own provenance."""
+
+    text = "text"
+    position = "position"
+    recommending_states = "recommending_states"
+    themes = "themes"
+    affected_groups = "affected_groups"
+    sdgs = "sdgs"
 
 
 class StateStatus(StrEnum):

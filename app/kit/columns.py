@@ -17,7 +17,12 @@ SQLModel.metadata.naming_convention = {
 
 
 def enum_column(
-    enum: type[StrEnum], *, nullable: bool, index: bool = False, name: str | None = None
+    enum: type[StrEnum],
+    *,
+    nullable: bool,
+    index: bool = False,
+    name: str | None = None,
+    primary_key: bool = False,
 ) -> Any:
     """A VARCHAR column of an enum's values, guarded by a CHECK constraint on both databases."""
     return sa.Column(
@@ -32,4 +37,5 @@ def enum_column(
         ),
         nullable=nullable,
         index=index,
+        primary_key=primary_key,
     )

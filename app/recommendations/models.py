@@ -4,7 +4,7 @@ from sqlalchemy import Column, Index, Text
 from sqlmodel import Field, SQLModel
 
 from app.kit.columns import enum_column
-from app.vocab import DataSource, ImplementationClaim, Position
+from app.vocab import DataSource, ImplementationClaim, Position, RecommendationField
 
 
 class RecommendingState(SQLModel, table=True):
@@ -52,6 +52,17 @@ class RecommendationSdg(SQLModel, table=True):
     sdg_code: str = Field(foreign_key="sdg.code", primary_key=True, index=True, max_length=6)
 
 
+class RecommendationUprInfoIssue(SQLModel, table=True):
+    """An issue of UPR Info's taxonomy that UPR Info's database files a recommendation under."""
+
+    __tablename__ = "recommendation_upr_info_issue"
+
+    recommendation_id: str = Field(
+        foreign_key="recommendation.id", primary_key=True, max_length=40, ondelete="CASCADE"
+    )
+    issue_id: int = Field(foreign_key="upr_info_issue.id", primary_key=True, index=True)
+
+
 class ExternalId(SQLModel, table=True):
     """An identifier another database gives the recommendation (e.g. UHRI's AnnotationId)."""
 
@@ -62,6 +73,58 @@ class ExternalId(SQLModel, table=True):
     recommendation_id: str = Field(
         foreign_key="recommendation.id", index=True, max_length=40, ondelete="CASCADE"
     )
+
+
+class RecommendationSource(SQLModel, table=True):
+    """A source that gave some of a recommendation's fields, and where in it.
+
+    `reference` is a document's symbol and paragraph ("A/HRC/28/10 - Para.124.1") or a
+    dataset's file and rows ("upr2.xlsx row 5231"); `fields` lists the fields it gave, comma
+    separated, in `RecommendationField` order.
+    """
+
+    __tablename__ = "recommendation_source"
+
+    recommendation_id: str = Field(
+        foreign_key="recommendation.id", primary_key=True, max_length=40, ondelete="CASCADE"
+    )
+    source: DataSource = Field(
+        sa_column=enum_column(DataSource, nullable=False, name="source", primary_key=True)
+    )
+    reference: str = Field(max_length=300)
+    fields: str = Field(max_length=120)
+
+
+class RecommendationDisagreement(SQLModel, table=True):
+    """Two sources that give a recommendation's field different values.
+
+    `source` is the higher-ranked of the two for that field (whose value is served unless a
+    third source outranks both), `other_source` the lower. Values are as the sources give
+    them: the text, the position, the recommending states' ISO3 codes or the theme, group or
+    SDG names, comma separated.
+    """
+
+    __tablename__ = "recommendation_disagreement"
+    __table_args__ = (Index("ix_recommendation_disagreement_field", "field", "recommendation_id"),)
+
+    recommendation_id: str = Field(
+        foreign_key="recommendation.id", primary_key=True, max_length=40, ondelete="CASCADE"
+    )
+    field: RecommendationField = Field(
+        sa_column=enum_column(
+            RecommendationField, nullable=False, name="disagreement_field", primary_key=True
+        )
+    )
+    source: DataSource = Field(
+        sa_column=enum_column(DataSource, nullable=False, name="source", primary_key=True)
+    )
+    other_source: DataSource = Field(
+        sa_column=enum_column(DataSource, nullable=False, name="other_source", primary_key=True)
+    )
+    reference: str = Field(max_length=300)
+    value: str = Field(sa_column=Column(Text, nullable=False))
+    other_reference: str = Field(max_length=300)
+    other_value: str = Field(sa_column=Column(Text, nullable=False))
 
 
 NO_LINKS = "[[],[],[],[],[]]"  # `Recommendation.link_keys` of a recommendation without links
@@ -110,6 +173,14 @@ class Recommendation(SQLModel, table=True):
     )
     position_from: DataSource | None = Field(
         default=None, sa_column=enum_column(DataSource, nullable=True, name="position_from")
+    )
+    upr_info_action_category: int | None = Field(
+        default=None,
+        ge=1,
+        le=5,
+        index=True,
+        description="UPR Info's action category (1 minimal to 5 specific action), as coded "
+        "by hand in UPR Info's database; null where it was not imported.",
     )
     link_keys: str = Field(
         default=NO_LINKS,

@@ -7,7 +7,7 @@ from sqlmodel import Field, Relationship, SQLModel
 
 from app.kit.columns import enum_column
 from app.states.models import State
-from app.vocab import DocumentKind
+from app.vocab import DataSource, DocumentKind
 
 
 class Review(SQLModel, table=True):
@@ -83,3 +83,18 @@ class ReviewWarning(SQLModel, table=True):
     review_id: str = Field(foreign_key="review.id", index=True, max_length=12)
     source: str = Field(max_length=300)
     message: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class Pledge(SQLModel, table=True):
+    """A voluntary pledge the state under review made at its review: its own commitment, not a
+    recommendation. Id "{session}-{ISO3}-p" and 8 hex digits of a hash of its folded text."""
+
+    id: str = Field(primary_key=True, max_length=40)
+    review_id: str = Field(foreign_key="review.id", index=True, max_length=12)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    source: DataSource = Field(sa_column=enum_column(DataSource, nullable=False, name="source"))
+    reference: str = Field(max_length=300)
+    upr_info_action_category: int | None = Field(default=None, ge=1, le=5)
+    upr_info_issues: str | None = Field(
+        default=None, max_length=1000, description="UPR Info's issues, comma separated."
+    )

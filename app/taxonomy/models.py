@@ -26,3 +26,13 @@ class Sdg(SQLModel, table=True):
     code: str = Field(primary_key=True, max_length=6)
     goal: int = Field(index=True, ge=1, le=17)
     title: str | None = Field(default=None, max_length=300)
+
+
+class UprInfoIssue(SQLModel, table=True):
+    """An issue of UPR Info's own taxonomy (e.g. "Rights of the Child"), as its database names
+    it; kept apart from OHCHR's themes."""
+
+    __tablename__ = "upr_info_issue"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True, max_length=200)

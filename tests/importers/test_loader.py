@@ -21,7 +21,7 @@ from app.importers.records import (
     ReviewMetadata,
     ThemeRef,
 )
-from app.recommendations.models import Recommendation, RecommendingState
+from app.recommendations.models import Recommendation, RecommendationDisagreement, RecommendingState
 from app.reviews.models import Review, ReviewWarning, TroikaSeat
 from app.taxonomy.models import Theme
 from app.vocab import DocumentKind, ImplementationClaim, Position
@@ -186,9 +186,9 @@ def test_sources_merge_into_one_set_with_precedence(db: Session) -> None:
     # The addendum outranks the thematic list for positions; the disagreement is reported.
     assert item.position == Position.supported
     assert any("48-KAZ-130.1: position differs" in line for line in merged.disagreements)
-    # The report outranks it for text; the differing full stop is still reported.
+    # The report outranks it for text; a differing full stop is no disagreement.
     assert db.get(Recommendation, "48-KAZ-130.2").text == "Abolish the death penalty"  # type: ignore[union-attr]
-    assert any("48-KAZ-130.2: text differs" in line for line in merged.disagreements)
+    assert not any("48-KAZ-130.2: text" in line for line in merged.disagreements)
     # Themes, groups and SDGs come from the thematic list.
     theme = db.exec(select(Theme).where(Theme.name == "Torture test")).one()
     assert theme.code == "D25"
@@ -207,12 +207,21 @@ def test_a_final_position_replaces_a_pending_one_from_any_source(db: Session) ->
     item = db.get(Recommendation, "48-KAZ-130.2")
     assert item is not None
     assert (item.position, item.position_from) == (Position.supported, "thematic_list")
-    # 130.1: both final and different; the report outranks the list, and it is reported.
+    # 130.1: both final and different; the list outranks the report for positions, and the
+    # disagreement is reported and stored with both values.
     first = db.get(Recommendation, "48-KAZ-130.1")
-    assert first is not None and first.position == Position.supported
+    assert first is not None and first.position == Position.noted
     assert [line for line in merged.disagreements if "position differs" in line] == [
-        "48-KAZ-130.1: position differs: working_group_report has supported, "
-        "thematic_list has noted"
+        "48-KAZ-130.1: position differs: thematic_list (thematic.docx, para 130.1) has "
+        "'noted', working_group_report (A/HRC/59/KAZ-test - Para.130.1) has 'supported'"
+    ]
+    stored = db.exec(
+        select(RecommendationDisagreement).where(
+            RecommendationDisagreement.recommendation_id == "48-KAZ-130.1"
+        )
+    ).all()
+    assert [(d.field, d.source, d.value, d.other_source, d.other_value) for d in stored] == [
+        ("position", "thematic_list", "noted", "working_group_report", "supported")
     ]
     # A report read again does not put "pending" back over the final position.
     again = load_document(db, pending)

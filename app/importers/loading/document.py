@@ -8,6 +8,7 @@ review's stated totals, and commits (or rolls back, on failure or a dry run).
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlmodel import Session, col
@@ -27,7 +28,7 @@ from app.importers.loading.review_facts import (
 )
 from app.importers.loading.states import StateResolver
 from app.importers.loading.taxonomy import TaxonomyCache
-from app.importers.records import ParsedDocument
+from app.importers.records import ParsedDocument, ParsedRecommendation
 from app.linking.service import link_after_import
 from app.recommendations.models import Recommendation, recommendation_id, split_paragraph
 from app.reviews.models import Review, review_id
@@ -61,7 +62,9 @@ def load_document(
         resolver = StateResolver(db)
         iso3 = resolver.resolve(doc.state_under_review, f"{doc.file} (state under review)")
         incoming = [
-            resolve_recommendation(resolver, doc.session, iso3 or "???", parsed, doc.file)
+            resolve_recommendation(
+                resolver, doc.session, iso3 or "???", parsed, doc.file, _reference(doc, parsed)
+            )
             for parsed in doc.recommendations
         ]
         if resolver.unresolved or iso3 is None:
@@ -105,6 +108,14 @@ def load_document(
     return report
 
 
+def _reference(doc: ParsedDocument, parsed: ParsedRecommendation) -> str:
+    """Where the document gives the recommendation: "A/HRC/28/10 - Para.124.1", or for a
+    thematic list (which has no symbol) its file name and the place in it."""
+    if doc.symbol:
+        return f"{doc.symbol} - Para.{parsed.paragraph}"
+    return f"{Path(doc.file).name}, {parsed.location}"
+
+
 def _positions_as_updates(
     db: Session, doc: ParsedDocument, rid: str, iso3: str
 ) -> list[IncomingRecommendation]:
@@ -140,6 +151,7 @@ def _positions_as_updates(
             groups=[],
             sdgs=[],
             external_ids={},
+            reference=position.source,
         )
         for key, position in ids.items()
     ]

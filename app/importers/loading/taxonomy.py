@@ -6,11 +6,12 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from app.importers.records import ThemeRef
-from app.taxonomy.models import AffectedGroup, Sdg, Theme
+from app.taxonomy.models import AffectedGroup, Sdg, Theme, UprInfoIssue
 
 
 class TaxonomyCache:
-    """Themes, groups and SDGs by name/code, created on first use within one import."""
+    """Themes, groups, SDGs and UPR Info's issues by name/code, created on first use within one
+    import."""
 
     def __init__(self, db: Session) -> None:
         self.db = db
@@ -19,6 +20,9 @@ class TaxonomyCache:
             group.name: group.id for group in db.execute(select(AffectedGroup)).scalars()
         }
         self.sdgs = set(db.execute(select(Sdg.code)).scalars())
+        self.issues = {issue.name: issue.id for issue in db.execute(select(UprInfoIssue)).scalars()}
+        self._theme_names: dict[int, str] = {}
+        self._group_names: dict[int, str] = {}
 
     def theme_id(self, ref: ThemeRef) -> int:
         """The id of a theme, created (or given its code) as needed."""
@@ -50,3 +54,24 @@ class TaxonomyCache:
             self.db.flush()
             self.sdgs.add(code)
         return code
+
+    def upr_info_issue_id(self, name: str) -> int:
+        """The id of an issue of UPR Info's taxonomy, created as needed."""
+        if name not in self.issues:
+            issue = UprInfoIssue(name=name)
+            self.db.add(issue)
+            self.db.flush()
+            self.issues[name] = issue.id  # type: ignore[assignment]
+        return self.issues[name]  # type: ignore[return-value]
+
+    def theme_name(self, theme_id: int) -> str:
+        """The name of a theme by id."""
+        if theme_id not in self._theme_names:
+            self._theme_names = {theme.id: name for name, theme in self.themes.items()}  # type: ignore[misc]
+        return self._theme_names[theme_id]
+
+    def group_name(self, group_id: int) -> str:
+        """The name of an affected group by id."""
+        if group_id not in self._group_names:
+            self._group_names = {gid: name for name, gid in self.groups.items()}  # type: ignore[misc]
+        return self._group_names[group_id]

@@ -21,3 +21,13 @@ def comparable(text_value: str) -> str:
     """
     folded = unicodedata.normalize("NFKC", text_value).translate(_FOLD_PUNCTUATION)
     return " ".join(_SPACE_AROUND_JOINERS.sub(r"\1", folded).split())
+
+
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def matching_key(text_value: str) -> str:
+    """Text reduced to its words, for matching a recommendation across sources that write it
+    differently: `comparable`, then case-folded, with every run of punctuation and spaces made
+    one space ("Ratify the OP-CAT;" and "ratify the OP CAT" have the same key)."""
+    return " ".join(_NOT_WORD.sub(" ", comparable(text_value).casefold()).split())

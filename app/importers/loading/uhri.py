@@ -76,9 +76,10 @@ def check_uhri(
 
 def _resolve(resolver: StateResolver, record: UhriRecord, file: str):  # type: ignore[no-untyped-def]
     iso3 = resolver.resolve(record.state_under_review, f"{file} {record.recommendation.location}")
-    return resolve_recommendation(
-        resolver, record.session, iso3 or "???", record.recommendation, file
-    )
+    parsed = record.recommendation
+    annotation = parsed.external_ids.get("uhri")
+    reference = f"UHRI AnnotationId {annotation}" if annotation else f"UHRI {parsed.location}"
+    return resolve_recommendation(resolver, record.session, iso3 or "???", parsed, file, reference)
 
 
 def load_uhri(
