@@ -13,7 +13,7 @@ import typer
 from sqlmodel import Session
 
 from app.config import get_settings
-from app.importers.documents import DocumentSpec, bundled_documents
+from app.importers.documents import DocumentSpec, bundled_datasets, bundled_documents
 from app.vocab import DocumentKind
 
 if TYPE_CHECKING:
@@ -109,6 +109,11 @@ def _fail(message: str) -> NoReturn:
 
 
 def _import(specs: list[DocumentSpec], dry_run: bool, report_json: Path | None) -> None:
+    """Import documents (see `_import_documents`) and print their reports."""
+    _print_reports(_import_documents(specs, dry_run), report_json)
+
+
+def _import_documents(specs: list[DocumentSpec], dry_run: bool) -> list[ImportReport]:
     """Parse and load documents one by one, each in its own transaction; stop at the first error.
 
     A state given as an ISO3 code is read as that state's name first, as the API does.
@@ -134,14 +139,20 @@ def _import(specs: list[DocumentSpec], dry_run: bool, report_json: Path | None) 
                 f"({error.orig}); if another import is running, try again when it ends"
             )
         reports.append(report)
-    _print_reports(reports, report_json)
+    return reports
+
+
+SHOWN_LINES = 50  # per report; --report-json keeps every line
 
 
 def _print_reports(reports: list[ImportReport], report_json: Path | None) -> None:
     for report in reports:
         typer.echo(report.summary())
-        for line in report.disagreements + report.warnings:
+        lines = report.disagreements + report.warnings
+        for line in lines[:SHOWN_LINES]:
             typer.echo(f"  - {line}")
+        if len(lines) > SHOWN_LINES:
+            typer.echo(f"  … and {len(lines) - SHOWN_LINES} more (all of them with --report-json)")
     if report_json:
         report_json.write_text(json.dumps([asdict(r) for r in reports], indent=2, default=str))
 
@@ -238,10 +249,62 @@ def import_uhri(
     _print_reports([report], report_json)
 
 
+def _import_datasets(
+    files: list[Path], dry_run: bool, state: str | None, link: bool
+) -> list[ImportReport]:
+    """Import SDG–HR Data Explorer exports one by one, each in one transaction."""
+    from app.db import get_engine
+    from app.importers.loading import ImportFailed
+    from app.importers.loading.explorer import load_explorer
+    from app.importers.records import ParseError
+    from app.states.queries import fold_name, name_index
+
+    only_state = None
+    if state is not None:
+        with Session(get_engine()) as db:
+            only_state = name_index(db).get(fold_name(state)) or state.strip().upper()
+    reports = []
+    for file in files:
+        try:
+            reports.append(
+                load_explorer(
+                    lambda: Session(get_engine()),
+                    file,
+                    dry_run=dry_run,
+                    only_state=only_state,
+                    link=link,
+                )
+            )
+        except (ParseError, ImportFailed) as error:
+            _fail(f"error: {error}")
+    return reports
+
+
+@import_cli.command("sdg-explorer")
+def import_sdg_explorer(
+    files: list[Path] = typer.Argument(
+        ..., exists=True, dir_okay=False, help="SDG–HR Data Explorer exports (XLSX)."
+    ),
+    state: str | None = STATE,
+    link: bool = typer.Option(
+        True, help="Link changed states across cycles afterwards (else run `upr link` later)."
+    ),
+    dry_run: bool = DRY_RUN,
+    report_json: Path | None = REPORT_JSON,
+) -> None:
+    """Import the Danish Institute for Human Rights' SDG–Human Rights Data Explorer exports:
+    each row's recommendation, position, recommending state, SDG targets and affected groups,
+    merged with what official documents gave (which outrank it)."""
+    _print_reports(_import_datasets(files, dry_run, state, link), report_json)
+
+
 @import_cli.command("bundled")
 def import_bundled(dry_run: bool = DRY_RUN, report_json: Path | None = REPORT_JSON) -> None:
-    """Import the official documents bundled in data/documents (idempotent)."""
-    _import(bundled_documents(), dry_run, report_json)
+    """Import the official documents bundled in data/documents, then the bundled datasets
+    (idempotent)."""
+    reports = _import_documents(bundled_documents(), dry_run)
+    reports += _import_datasets(bundled_datasets(), dry_run, None, link=True)
+    _print_reports(reports, report_json)
 
 
 @states_cli.command("alias")

@@ -66,11 +66,36 @@ def working_group_session_of_hrc(hrc_session: int, directory: Path = REFERENCE_D
 
     Read from `sessions.csv` (no database). None when the reference data does not know it, or
     when that Council session adopted the outcomes of several Working Group sessions (HRC 8
-    adopted those of sessions 1 and 2).
+    adopted those of sessions 1 and 2): `working_group_session_of` then tells by the state.
     """
     sessions = _working_group_sessions_by_hrc(directory / "sessions.csv")
     found = sessions.get(hrc_session, [])
     return found[0] if len(found) == 1 else None
+
+
+@functools.cache
+def _reviewed_states(path: Path) -> dict[int, frozenset[str]]:
+    by_session: dict[int, set[str]] = {}
+    for row in _rows(path):
+        by_session.setdefault(int(row["session"]), set()).add(row["iso3"])
+    return {session: frozenset(states) for session, states in by_session.items()}
+
+
+def working_group_session_of(
+    hrc_session: int, iso3: str, directory: Path = REFERENCE_DIR
+) -> int | None:
+    """The Working Group session in which `iso3` was reviewed, for a review whose outcome Human
+    Rights Council session `hrc_session` adopted (the Council session of its report's symbol).
+
+    Where the Council session adopted several Working Group sessions' outcomes, the state
+    decides, from `reviewed_states.csv`. None when the reference data cannot tell.
+    """
+    found = _working_group_sessions_by_hrc(directory / "sessions.csv").get(hrc_session, [])
+    if len(found) == 1:
+        return found[0]
+    reviewed = _reviewed_states(directory / "reviewed_states.csv")
+    matching = [session for session in found if iso3 in reviewed.get(session, ())]
+    return matching[0] if len(matching) == 1 else None
 
 
 def _date(value: str | None) -> dt.date | None:

@@ -70,3 +70,9 @@ def bundled_documents(directory: Path = BUNDLED_DIR) -> list[DocumentSpec]:
         )
         for entry in manifest["documents"]
     ]
+
+
+def bundled_datasets(directory: Path = BUNDLED_DIR) -> list[Path]:
+    """The dataset exports shipped in `data/datasets`, in import order (after the documents)."""
+    manifest = json.loads((directory / "bundled.json").read_text(encoding="utf-8"))
+    return [DATA_DIR / entry["file"] for entry in manifest.get("datasets", [])]

@@ -192,9 +192,13 @@ class Recommendation(SQLModel, table=True):
 
 
 def split_paragraph(paragraph: str) -> tuple[int, int]:
-    """The numeric parts of a paragraph number, for natural order: "140.7" -> (140, 7)."""
-    major, _, minor = paragraph.partition(".")
-    return int(major), int(minor or 0)
+    """The numeric parts of a paragraph number, for natural order: "140.7" -> (140, 7).
+
+    A dataset's later part of a numbered recommendation keeps its number ("96.1b" -> (96, 1));
+    a recommendation whose source gives no paragraph ("") comes first, as (0, 0).
+    """
+    major, _, minor = paragraph.rstrip("abcdefghijklmnopqrstuvwxyz").partition(".")
+    return int(major or 0), int(minor or 0)
 
 
 def recommendation_id(session: int, iso3: str, paragraph: str) -> str:
