@@ -42,7 +42,7 @@ REVIEW_FILTERS = [
     RecommendationFilters(state_under_review=["KAZ"]),
     RecommendationFilters(state_under_review=["FRA"]),  # no recommendations: nothing to count
 ]
-ONE = list(Dimension)
+ONE = [d for d in Dimension if d.value in tallies.COUNTABLE]  # the others are always counted
 TWO = [
     [Dimension.theme, Dimension.position],
     [Dimension.cycle, Dimension.recommending_state_group],

@@ -27,14 +27,28 @@ ReviewIdPath = Annotated[
         examples=["48-KAZ"],
     ),
 ]
+RECOMMENDATION_ID_PATTERN = (
+    r"^[0-9]{1,3}-[A-Za-z]{3}-([0-9]{1,4}(\.[0-9]{1,4})?[a-z]?|x[0-9a-f]{8})$"
+)
 RecommendationIdPath = Annotated[
     str,
     Path(
-        pattern=r"^[0-9]{1,3}-[A-Za-z]{3}-[0-9]{1,4}(\.[0-9]{1,4})?$",
-        description="Recommendation id: `{session}-{ISO3}-{paragraph}`.",
+        pattern=RECOMMENDATION_ID_PATTERN,
+        description="Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's later "
+        "part of a numbered recommendation adds a letter (`7-AFG-96.1b`), and one whose "
+        "source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`).",
         examples=["48-SVN-140.7"],
     ),
 ]
+
+
+def normalised_recommendation_id(value: str) -> str:
+    """A recommendation id with its state's ISO3 code in capitals ("48-svn-140.7" is
+    "48-SVN-140.7"); the rest is case-sensitive."""
+    session, iso3, rest = value.split("-", 2)
+    return f"{session}-{iso3.upper()}-{rest}"
+
+
 Iso3Item = Annotated[str, StringConstraints(pattern=ISO3_PATTERN)]
 SessionItem = Annotated[int, Field(ge=1, le=SESSION_MAX)]
 CycleItem = Annotated[int, Field(ge=1, le=99)]

@@ -3,7 +3,7 @@
 from fastapi import APIRouter
 
 from app.db import DbDep
-from app.kit.params import RecommendationIdPath, ReviewIdPath
+from app.kit.params import RecommendationIdPath, ReviewIdPath, normalised_recommendation_id
 from app.kit.problems import not_found, problem_responses
 from app.linking import queries
 from app.linking.schemas import (
@@ -38,7 +38,7 @@ def get_related_recommendations(
     unified, stemmed); `docs/linking.md` explains the method, the thresholds and their
     measured precision and recall. Links are recomputed after every import.
     """
-    normalised = recommendation_id.upper()
+    normalised = normalised_recommendation_id(recommendation_id)
     item = db.get(Recommendation, normalised)
     if item is None:
         raise not_found(f"Recommendation '{normalised}'")

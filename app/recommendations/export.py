@@ -64,6 +64,8 @@ CSV_COLUMNS: tuple[tuple[str, str], ...] = (
         "implemented_or_in_progress, or empty",
     ),
     ("implementation_claim_source", "Document (and paragraph) the claim was read from"),
+    ("action_category", "Action category 1-5 computed from the text, or empty"),
+    ("upr_info_action_category", "UPR Info's hand-coded action category 1-5, or empty"),
     ("recommending_states", "ISO3 codes of the recommending states, in document order"),
     ("recommending_state_names", "Names of the recommending states, in the same order"),
     ("themes", "Theme names"),
@@ -97,6 +99,9 @@ _COLUMNS = (
     R.position_text,
     R.implementation_claim,
     R.implementation_claim_source,
+    R.action_category,
+    R.action_category_confidence,
+    R.upr_info_action_category,
     R.link_keys,
 )
 
@@ -130,7 +135,7 @@ def batches(
 def _csv_row(row: Any, lookups: related.Lookups) -> tuple[Any, ...]:
     """The cells of `CSV_COLUMNS` (None is written as an empty cell)."""
     rid, review_id, session, iso3, name, paragraph, text, position, source, _, *rest = row
-    claim, claim_source, keys = rest
+    claim, claim_source, category, _, upr_info_category, keys = rest
     states, themes, groups, sdgs, external_ids = related.ordered_keys(keys, lookups)
     return (
         rid,
@@ -145,6 +150,8 @@ def _csv_row(row: Any, lookups: related.Lookups) -> tuple[Any, ...]:
         source,
         claim,
         claim_source,
+        category,
+        upr_info_category,
         "; ".join(states),
         "; ".join(map(lookups.state_names.__getitem__, states)),
         "; ".join(map(lookups.theme_names.__getitem__, themes)),

@@ -174,6 +174,23 @@ class Recommendation(SQLModel, table=True):
     position_from: DataSource | None = Field(
         default=None, sa_column=enum_column(DataSource, nullable=True, name="position_from")
     )
+    action_category: int | None = Field(
+        default=None,
+        ge=1,
+        le=5,
+        index=True,
+        description="Action category (1 minimal to 5 specific action) computed from the text "
+        "by `app.classification.action_category`; null where the text cannot be classified.",
+    )
+    action_category_confidence: float | None = Field(default=None, ge=0, le=1)
+    action_category_rule: str | None = Field(default=None, max_length=60)
+    action_category_evidence: str | None = Field(
+        default=None, max_length=300, description="The words that decided, space separated."
+    )
+    action_category_reason: str | None = Field(
+        default=None, max_length=60, description="Why no category was computed."
+    )
+    action_category_method: str | None = Field(default=None, max_length=20)
     upr_info_action_category: int | None = Field(
         default=None,
         ge=1,

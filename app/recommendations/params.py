@@ -8,17 +8,18 @@ malformed), themes and groups given by id or name resolved to ids.
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 from typing import Annotated
 
 from fastapi import Depends, Query
-from pydantic import StringConstraints
+from pydantic import Field, StringConstraints
 
 from app.db import DbDep
 from app.kit.params import CycleQuery, Iso3Query, SessionQuery
 from app.kit.problems import ProblemError
 from app.recommendations.queries import RecommendationFilters, resolve_names
 from app.search import parse_query
-from app.vocab import Position, RegionalGroup
+from app.vocab import DataSource, Position, RecommendationField, RegionalGroup
 
 # Printable text: no NUL or other control characters (PostgreSQL refuses NUL in strings).
 PRINTABLE = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
@@ -33,6 +34,21 @@ SEARCH_DESCRIPTION = """Full-text search in the recommendation's text: words (al
 stemming (`discriminate` finds `discrimination`, `woman` finds `women`), case and accents
 ignored. Malformed syntax (an unclosed quote or parenthesis, a lone operator) is a 400 problem
 that says what is wrong."""
+
+
+ActionCategoryItem = Annotated[int, Field(ge=1, le=5)]
+
+
+class DisagreementField(StrEnum):
+    """A field on which sources can disagree, or `any`."""
+
+    any = "any"
+    text = RecommendationField.text.value
+    position = RecommendationField.position.value
+    recommending_states = RecommendationField.recommending_states.value
+    themes = RecommendationField.themes.value
+    affected_groups = RecommendationField.affected_groups.value
+    sdgs = RecommendationField.sdgs.value
 
 
 def _upper(codes: list[str] | None) -> list[str] | None:
@@ -97,6 +113,46 @@ def recommendation_filters(
             "`/v1/recommendations/{id}/related`.",
         ),
     ] = None,
+    data_source: Annotated[
+        list[DataSource] | None,
+        Query(
+            description="Only recommendations that this source gave (any of their fields): "
+            "an official document kind or a dataset; repeat for several.",
+            examples=[["sdg_explorer"]],
+        ),
+    ] = None,
+    disagreement: Annotated[
+        list[DisagreementField] | None,
+        Query(
+            description="Only recommendations whose sources disagree on this field (`any`: "
+            "on some field); repeat for several. The disagreements are listed in "
+            "`/v1/recommendations/{id}`.",
+            examples=[["position"]],
+        ),
+    ] = None,
+    action_category: Annotated[
+        list[ActionCategoryItem] | None,
+        Query(
+            description="Action category computed from the text, 1 (minimal) to 5 (specific "
+            "action); repeat for several.",
+            examples=[[5]],
+        ),
+    ] = None,
+    upr_info_action_category: Annotated[
+        list[ActionCategoryItem] | None,
+        Query(
+            description="UPR Info's hand-coded action category, 1 to 5 (where UPR Info's "
+            "export was imported); repeat for several.",
+            examples=[[5]],
+        ),
+    ] = None,
+    upr_info_issue: Annotated[
+        list[NameOrId] | None,
+        Query(
+            description="Issue of UPR Info's own taxonomy, id or exact name (any case), see "
+            "/v1/upr-info-issues; repeat for several.",
+        ),
+    ] = None,
     q: Annotated[
         str | None,
         Query(
@@ -126,6 +182,13 @@ def recommendation_filters(
         review_date_from=review_date_from,
         review_date_to=review_date_to,
         repeated=repeated,
+        data_source=data_source,
+        disagreement=[field.value for field in disagreement] if disagreement else None,
+        action_category=action_category,
+        upr_info_action_category=upr_info_action_category,
+        upr_info_issue=resolve_names(db, "upr_info_issue", upr_info_issue)
+        if upr_info_issue
+        else None,
         search=parse_query(q) if q is not None else None,
     )
 

@@ -35,17 +35,26 @@ from app.linking.queries import is_repeated
 from app.recommendations import related
 from app.recommendations.models import (
     Recommendation,
+    RecommendationDisagreement,
     RecommendationGroup,
     RecommendationSdg,
+    RecommendationSource,
     RecommendationTheme,
+    RecommendationUprInfoIssue,
     RecommendingState,
 )
 from app.reviews.models import Review
 from app.search import SearchBackend, SearchQuery, backend_for
 from app.search.highlight import to_html
 from app.states.models import State
-from app.taxonomy.models import AffectedGroup, Sdg, Theme
-from app.vocab import Position, RegionalGroup, session_range_of_cycle
+from app.taxonomy.models import AffectedGroup, Sdg, Theme, UprInfoIssue
+from app.vocab import (
+    DataSource,
+    Position,
+    RecommendationField,
+    RegionalGroup,
+    session_range_of_cycle,
+)
 
 R = Recommendation
 # Statements built once per shape (which filters are set, sort...), run with each request's
@@ -71,6 +80,11 @@ class RecommendationFilters:
     review_date_from: dt.date | None = None
     review_date_to: dt.date | None = None
     repeated: bool | None = None
+    data_source: list[DataSource] | None = None
+    disagreement: list[str] | None = None
+    action_category: list[int] | None = None
+    upr_info_action_category: list[int] | None = None
+    upr_info_issue: list[int] | None = None
     search: SearchQuery | None = field(default=None)
 
     # Filters that only concern a recommendation's review and its position: they apply to any
@@ -197,17 +211,32 @@ class RecommendationFilters:
             )
         if self.repeated is not None:
             conditions.append(is_repeated(self.repeated))
+        if self.data_source:
+            sources = col(RecommendationSource.source).in_(given("data_source", self.data_source))
+            conditions.append(_linked(RecommendationSource, sources))
+        if self.disagreement:
+            conditions.append(_disagreeing(given, self.disagreement))
+        for name in ("action_category", "upr_info_action_category"):
+            if getattr(self, name):
+                conditions.append(col(getattr(R, name)).in_(given(name, getattr(self, name))))
+        if self.upr_info_issue:
+            issues = col(RecommendationUprInfoIssue.issue_id).in_(
+                given("upr_info_issue", self.upr_info_issue)
+            )
+            conditions.append(_linked(RecommendationUprInfoIssue, issues))
         if search and self.search is not None:
             conditions.append(backend.matches(self.search))
         return conditions
 
     def shape(self) -> tuple[Any, ...]:
         """What `conditions(bound=True)` depends on: `review_shape`, which other filters are
-        set, `repeated` and whether there is a search."""
-        others = ("recommending_state", "recommending_state_group", "theme", "group", "sdg")
+        set (and whether `disagreement` is on any field), `repeated` and whether there is a
+        search."""
+        others = (*_LIST_FILTERS, "sdg")
         return (
             *self.review_shape(),
             *(bool(getattr(self, name)) for name in others),
+            ANY_FIELD in (self.disagreement or ()),
             self.repeated,
             self.search is not None,
         )
@@ -215,7 +244,9 @@ class RecommendationFilters:
     def parameters(self, backend: SearchBackend) -> dict[str, Any]:
         """The parameter values of `conditions(bound=True)` (and of the backend's search)."""
         values = self.review_parameters()
-        for name in ("recommending_state", "recommending_state_group", "theme", "group"):
+        for name in _LIST_FILTERS:
+            if name == "disagreement" and self.disagreement and ANY_FIELD in self.disagreement:
+                continue  # any field: no parameter
             if getattr(self, name):
                 values[_parameter(name)] = getattr(self, name)
         if self.sdg:
@@ -224,6 +255,33 @@ class RecommendationFilters:
         if self.search is not None:
             values.update(backend.parameters(self.search))
         return values
+
+
+# Filters other than the review's, the search and `sdg` (which takes two parameters), each
+# bound as one list parameter.
+_LIST_FILTERS = (
+    "recommending_state",
+    "recommending_state_group",
+    "theme",
+    "group",
+    "data_source",
+    "disagreement",
+    "action_category",
+    "upr_info_action_category",
+    "upr_info_issue",
+)
+ANY_FIELD = "any"  # `disagreement=any`: the sources disagree on some field
+
+
+def _disagreeing(given: Any, fields: list[str]) -> ColumnElement[bool]:
+    """Recommendations whose sources disagree on one of these fields (or on any)."""
+    pairs = select(RecommendationDisagreement.recommendation_id).where(
+        col(RecommendationDisagreement.recommendation_id) == col(R.id)
+    )
+    if ANY_FIELD not in fields:
+        field_is = col(RecommendationDisagreement.field).in_(given("disagreement", fields))
+        pairs = pairs.where(field_is)
+    return exists(pairs)
 
 
 def _parameter(name: str) -> str:
@@ -270,9 +328,17 @@ def _reviews_between(first: Any, last: Any) -> Select:
     return query
 
 
+_NAMED: dict[str, tuple[Any, str]] = {
+    "theme": (Theme, "/v1/themes"),
+    "group": (AffectedGroup, "/v1/groups"),
+    "upr_info_issue": (UprInfoIssue, "/v1/upr-info-issues"),
+}
+
+
 def resolve_names(db: Session, kind: str, values: Sequence[str]) -> list[int]:
-    """Ids of themes or affected groups given by id or by name (any case); 400 if unknown."""
-    model: Any = Theme if kind == "theme" else AffectedGroup
+    """Ids of themes, affected groups or UPR Info issues given by id or by name (any case);
+    400 if unknown."""
+    model, listing = _NAMED[kind]
     known = {row.id: row.name for row in db.exec(select(model.id, model.name))}
     by_name = {name.casefold(): rid for rid, name in known.items()}
     ids: list[int] = []
@@ -280,9 +346,11 @@ def resolve_names(db: Session, kind: str, values: Sequence[str]) -> list[int]:
         found = int(value) if value.isdigit() and int(value) in known else None
         found = found if found is not None else by_name.get(value.strip().casefold())
         if found is None:
-            listing = "/v1/themes" if kind == "theme" else "/v1/groups"
+            what = kind.replace("_", " ").replace("upr info", "UPR Info")
             raise ProblemError(
-                400, f"unknown-{kind}", f"No {kind} has the id or name '{value}'; see {listing}."
+                400,
+                f"unknown-{kind.replace('_', '-')}",
+                f"No {what} has the id or name '{value}'; see {listing}.",
             )
         ids.append(found)
     return ids
@@ -364,6 +432,9 @@ _ROW_TAIL = (
     R.position_text,
     R.implementation_claim,
     R.implementation_claim_source,
+    R.action_category,
+    R.action_category_confidence,
+    R.upr_info_action_category,
     R.paragraph_major,
     R.paragraph_minor,
 )
@@ -532,11 +603,80 @@ def _count(db: Session, filters: RecommendationFilters, stop_at: int | None) -> 
 
 
 def get_recommendation(db: Session, recommendation_id: str) -> dict[str, Any] | None:
-    """One recommendation as an API item, or None."""
+    """One recommendation as an API item with its provenance (`RecommendationDetail`), or None."""
     statement = (
-        select(*_ROW, *_ROW_TAIL, *related.columns(_dialect(db), "recommendation.id"))
+        select(
+            *_ROW,
+            *_ROW_TAIL,
+            R.text_from,
+            R.position_from,
+            R.action_category_method,
+            R.action_category_rule,
+            R.action_category_evidence,
+            R.action_category_reason,
+            *related.columns(_dialect(db), "recommendation.id"),
+        )
         .join_from(R, State, col(State.iso3) == col(R.state_iso3))
         .where(col(R.id) == recommendation_id)
     )
     row = read(db, statement).first()
-    return related.item(row) if row is not None else None
+    if row is None:
+        return None
+    item = related.item(row)
+    sources = read(
+        db,
+        select(RecommendationSource.__table__).where(
+            col(RecommendationSource.recommendation_id) == recommendation_id
+        ),
+    ).all()
+    pairs = read(
+        db,
+        select(RecommendationDisagreement.__table__).where(
+            col(RecommendationDisagreement.recommendation_id) == recommendation_id
+        ),
+    ).all()
+    issues = read(
+        db,
+        select(UprInfoIssue.name)
+        .join(
+            RecommendationUprInfoIssue,
+            col(RecommendationUprInfoIssue.issue_id) == UprInfoIssue.id,
+        )
+        .where(col(RecommendationUprInfoIssue.recommendation_id) == recommendation_id)
+        .order_by(col(UprInfoIssue.name)),
+    ).scalars()
+    item.update(
+        text_from=row.text_from,
+        position_from=row.position_from,
+        sources=[
+            {
+                "source": source.source,
+                "is_document": DataSource(source.source).is_document,
+                "reference": source.reference,
+                "fields": source.fields.split(",") if source.fields else [],
+            }
+            for source in sorted(sources, key=lambda s: -DataSource(s.source).text_rank)
+        ],
+        disagreements=[
+            {
+                "field": pair.field,
+                "values": [
+                    {"source": pair.source, "reference": pair.reference, "value": pair.value},
+                    {
+                        "source": pair.other_source,
+                        "reference": pair.other_reference,
+                        "value": pair.other_value,
+                    },
+                ],
+            }
+            for pair in sorted(pairs, key=lambda p: list(RecommendationField).index(p.field))
+        ],
+        action_category_basis={
+            "method": row.action_category_method,
+            "rule": row.action_category_rule,
+            "evidence": (row.action_category_evidence or "").split(),
+            "reason": row.action_category_reason,
+        },
+        upr_info_issues=list(issues),
+    )
+    return item

@@ -14,13 +14,13 @@ from fastapi.responses import StreamingResponse
 from app.config import get_settings
 from app.db import DbDep
 from app.kit.pagination import CursorQuery, LimitQuery, decode_cursor, encode_cursor, set_next_link
-from app.kit.params import RecommendationIdPath
+from app.kit.params import RecommendationIdPath, normalised_recommendation_id
 from app.kit.problems import ProblemError, not_found, problem_responses
 from app.kit.streaming import streamed
 from app.recommendations import export, queries
 from app.recommendations.params import FiltersDep
 from app.recommendations.queries import CountMode, Sort
-from app.recommendations.schemas import RecommendationPage, RecommendationPublic
+from app.recommendations.schemas import RecommendationDetail, RecommendationPage
 from app.stats import queries as stats_queries
 from app.stats.queries import Dimension
 from app.stats.schemas import Facet, FacetsResponse, facet_values
@@ -211,7 +211,7 @@ def export_recommendations(
 
 @router.get(
     "/{recommendation_id}",
-    response_model=RecommendationPublic,
+    response_model=RecommendationDetail,
     responses=problem_responses(404, 422),
     summary="Get one recommendation",
 )
@@ -220,7 +220,7 @@ def get_recommendation(
 ) -> Response:
     """Get one recommendation by its id, e.g. `48-SVN-140.7`, with its recommending states,
     themes, affected groups, SDGs and ids in other databases."""
-    normalised = recommendation_id.upper()
+    normalised = normalised_recommendation_id(recommendation_id)
     item = queries.get_recommendation(db, normalised)
     if item is None:
         raise not_found(f"Recommendation '{normalised}'")

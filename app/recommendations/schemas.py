@@ -5,7 +5,7 @@ from pydantic import BaseModel, Field
 from app.kit.pagination import Page
 from app.states.schemas import StateRef
 from app.taxonomy.schemas import ThemePublic
-from app.vocab import ImplementationClaim, Position
+from app.vocab import DataSource, ImplementationClaim, Position, RecommendationField
 
 
 class RecommendationPublic(BaseModel):
@@ -37,6 +37,30 @@ class RecommendationPublic(BaseModel):
     implementation_claim_source: str | None = Field(
         description="Document (and paragraph) the implementation claim was read from.",
         examples=["A/HRC/28/10 - Para.124"],
+    )
+    action_category: int | None = Field(
+        ge=1,
+        le=5,
+        description="How much action the recommendation asks for, from 1 (minimal: addressed "
+        "to other states, seeking assistance, sharing information) to 5 (specific action: "
+        "ratify, adopt, abolish…), computed from its text alone by this service following "
+        "UPR Info's methodology (see docs/action-category.md). Null where the text cannot "
+        "be classified.",
+        examples=[5],
+    )
+    action_category_confidence: float | None = Field(
+        ge=0,
+        le=1,
+        description="Share of recommendations that the deciding rule classified as UPR "
+        "Info's coders did, on the sessions it was tuned on.",
+        examples=[0.93],
+    )
+    upr_info_action_category: int | None = Field(
+        ge=1,
+        le=5,
+        description="UPR Info's own action category, coded by hand in its database; null "
+        "where UPR Info's export was not imported or does not have the recommendation.",
+        examples=[5],
     )
     recommending_states: list[StateRef]
     themes: list[ThemePublic]
@@ -75,4 +99,64 @@ class RecommendationPage(Page[RecommendationListItem]):
     total_estimated: bool = Field(
         default=False,
         description="True when `count=estimate` returned the planner's estimate for `total`.",
+    )
+
+
+class RecommendationSourcePublic(BaseModel):
+    """A source that gave some of a recommendation's fields, and where in it."""
+
+    source: DataSource = Field(examples=["working_group_report"])
+    is_document: bool = Field(description="An official document (else a dataset).")
+    reference: str = Field(
+        description="The document's symbol and paragraph, or the dataset file and rows.",
+        examples=["A/HRC/28/10 - Para.124.1"],
+    )
+    fields: list[RecommendationField] = Field(examples=[["text", "recommending_states"]])
+
+
+class SourceValue(BaseModel):
+    """What one source gives for a field."""
+
+    source: DataSource = Field(examples=["sdg_explorer"])
+    reference: str = Field(examples=["upr2.xlsx row 8455"])
+    value: str = Field(
+        description="The text, the position, or a list field's members (ISO3 codes, names, "
+        "SDG codes) joined by '; '.",
+        examples=["noted"],
+    )
+
+
+class Disagreement(BaseModel):
+    """Two sources that give a field different values; the higher-ranked source first."""
+
+    field: RecommendationField = Field(examples=["position"])
+    values: list[SourceValue]
+
+
+class ActionCategoryBasis(BaseModel):
+    """Why the computed action category is what it is."""
+
+    method: str | None = Field(examples=["rules-v1"])
+    rule: str | None = Field(examples=["specific-verb"])
+    evidence: list[str] = Field(description="The words that decided.", examples=[["ratify"]])
+    reason: str | None = Field(description="Why no category was computed.", examples=[None])
+
+
+class RecommendationDetail(RecommendationPublic):
+    """One recommendation with the provenance of each field and the disagreements between its
+    sources."""
+
+    text_from: DataSource = Field(description="The source whose text is served.")
+    position_from: DataSource | None = Field(description="The source whose position is served.")
+    sources: list[RecommendationSourcePublic] = Field(
+        description="Every source that gave any field, highest-ranked first."
+    )
+    disagreements: list[Disagreement] = Field(
+        description="Every field on which two sources differ, with both values."
+    )
+    action_category_basis: ActionCategoryBasis
+    upr_info_issues: list[str] = Field(
+        description="Issues of UPR Info's own taxonomy that its database files the "
+        "recommendation under (not OHCHR themes).",
+        examples=[["Death penalty"]],
     )

@@ -2,12 +2,16 @@
 
 from collections.abc import Sequence
 
-from sqlalchemy import func
+from sqlalchemy import case, func
 from sqlalchemy.orm import selectinload
 from sqlmodel import Session, col, select
 
-from app.recommendations.models import Recommendation
-from app.reviews.models import Review, TroikaSeat
+from app.recommendations.models import (
+    Recommendation,
+    RecommendationDisagreement,
+    RecommendationSource,
+)
+from app.reviews.models import Pledge, Review, TroikaSeat
 from app.states.models import State
 from app.vocab import Position
 
@@ -65,3 +69,34 @@ def position_counts(db: Session, review_id: str) -> dict[Position | None, int]:
         .group_by(col(Recommendation.position))
     )
     return {position: count for position, count in db.exec(query)}
+
+
+def source_counts(db: Session, review_id: str) -> list[tuple[str, int, int]]:
+    """Per source of a review's recommendations: (source, recommendations it gave, of which
+    some field disagrees with another source's)."""
+    source = RecommendationSource
+    disagreeing = (
+        select(RecommendationDisagreement.recommendation_id)
+        .where(
+            col(RecommendationDisagreement.recommendation_id) == col(source.recommendation_id),
+            (col(RecommendationDisagreement.source) == col(source.source))
+            | (col(RecommendationDisagreement.other_source) == col(source.source)),
+        )
+        .exists()
+    )
+    query = (
+        select(
+            source.source,
+            func.count(),
+            func.sum(case((disagreeing, 1), else_=0)),
+        )
+        .join(Recommendation, col(Recommendation.id) == col(source.recommendation_id))
+        .where(Recommendation.review_id == review_id)
+        .group_by(col(source.source))
+    )
+    return [(name, count, int(conflicts or 0)) for name, count, conflicts in db.exec(query)]
+
+
+def pledges_of(db: Session, review_id: str) -> list[Pledge]:
+    """A review's voluntary pledges, by id."""
+    return list(db.exec(select(Pledge).where(Pledge.review_id == review_id).order_by(Pledge.id)))

@@ -7,6 +7,7 @@ from fastapi import APIRouter, Request
 from app.auth.deps import WriteKey, audit
 from app.db import DbDep
 from app.kit.caching import written
+from app.kit.pagination import Page
 from app.kit.params import ReviewIdPath
 from app.kit.problems import not_found, problem_example, problem_responses
 from app.linking.queries import novelty_counts
@@ -15,13 +16,16 @@ from app.reviews import queries
 from app.reviews.models import Review
 from app.reviews.schemas import (
     DocumentPublic,
+    PledgePublic,
     PositionCounts,
     ReviewDetail,
+    ReviewSource,
     ReviewUpdate,
     review_summaries,
 )
 from app.states.schemas import StateRef
 from app.versioning import bump
+from app.vocab import DataSource
 
 router = APIRouter(prefix="/v1/reviews", tags=["reviews"])
 
@@ -112,6 +116,45 @@ def _detail(db: DbDep, normalised: str) -> ReviewDetail:
         ],
         recommendation_counts=counts,
         novelty=review_novelty(novelty_counts(db, [review.id]).get(review.id)),
+        sources=[
+            ReviewSource(
+                source=source,
+                is_document=DataSource(source).is_document,
+                recommendations=count,
+                in_conflict=conflicts,
+            )
+            for source, count, conflicts in sorted(
+                queries.source_counts(db, review.id), key=lambda row: -DataSource(row[0]).text_rank
+            )
+        ],
+        pledges=len(queries.pledges_of(db, review.id)),
         warnings=[warning.message for warning in review.warnings],
         notes=review.notes,
     )
+
+
+@router.get(
+    "/{review_id}/pledges",
+    response_model=Page[PledgePublic],
+    responses=problem_responses(404, 422),
+    summary="List a review's voluntary pledges",
+)
+def list_pledges(db: DbDep, review_id: ReviewIdPath) -> Page[PledgePublic]:
+    """The voluntary pledges the state under review made at this review: its own commitments,
+    kept apart from the recommendations (imported from UPR Info's export of pledges)."""
+    normalised = review_id.upper()
+    if db.get(Review, normalised) is None:
+        raise not_found(f"Review '{normalised}'")
+    items = [
+        PledgePublic(
+            id=pledge.id,
+            review_id=pledge.review_id,
+            text=pledge.text,
+            source=pledge.source,
+            reference=pledge.reference,
+            upr_info_action_category=pledge.upr_info_action_category,
+            upr_info_issues=pledge.upr_info_issues.split(",") if pledge.upr_info_issues else [],
+        )
+        for pledge in queries.pledges_of(db, normalised)
+    ]
+    return Page(items=items, total=len(items))

@@ -9,7 +9,7 @@ from app.linking.schemas import ReviewNovelty
 from app.reviews.models import Review
 from app.states.models import State
 from app.states.schemas import StateRef
-from app.vocab import DocumentKind, cycle_of_session
+from app.vocab import DataSource, DocumentKind, cycle_of_session
 
 
 class ReportedTotals(BaseModel):
@@ -58,6 +58,31 @@ class DocumentPublic(BaseModel):
     date: dt.date | None
 
 
+class ReviewSource(BaseModel):
+    """How many of a review's recommendations one source gave, and how many disagree."""
+
+    source: DataSource = Field(examples=["sdg_explorer"])
+    is_document: bool
+    recommendations: int = Field(examples=[188])
+    in_conflict: int = Field(
+        description="Of these, recommendations on which this source disagrees with another "
+        "on some field (see `/v1/recommendations?review=…&disagreement=any&data_source=…`).",
+        examples=[3],
+    )
+
+
+class PledgePublic(BaseModel):
+    """A voluntary pledge the state under review made at its review (not a recommendation)."""
+
+    id: str = Field(examples=["19-ALB-p1a2b3c4d"])
+    review_id: str = Field(examples=["19-ALB"])
+    text: str
+    source: DataSource = Field(examples=["upr_info"])
+    reference: str = Field(examples=["voluntary.csv row 2"])
+    upr_info_action_category: int | None = Field(examples=[5])
+    upr_info_issues: list[str] = Field(examples=[["Minorities"]])
+
+
 class ReviewDetail(ReviewSummary):
     """A review with its facilitators, documents, loaded counts and import warnings."""
 
@@ -74,6 +99,11 @@ class ReviewDetail(ReviewSummary):
         description="New and repeated recommendations (compared with the state's earlier "
         "cycles); null until the review is linked.",
     )
+    sources: list[ReviewSource] = Field(
+        description="Per source, the recommendations it gave and how many are in conflict, "
+        "highest-ranked source first."
+    )
+    pledges: int = Field(description="Voluntary pledges loaded for the review.", examples=[0])
     warnings: list[str]
     notes: str | None
 

@@ -26,7 +26,9 @@ from app.recommendations.models import (
     Recommendation,
     RecommendationGroup,
     RecommendationSdg,
+    RecommendationSource,
     RecommendationTheme,
+    RecommendationUprInfoIssue,
     RecommendingState,
 )
 from app.recommendations.queries import RecommendationFilters
@@ -34,7 +36,7 @@ from app.search import backend_for
 from app.sessions.models import WorkingGroupSession
 from app.states.models import State
 from app.stats import tallies
-from app.taxonomy.models import AffectedGroup, Sdg, Theme
+from app.taxonomy.models import AffectedGroup, Sdg, Theme, UprInfoIssue
 from app.vocab import Position
 
 R = Recommendation
@@ -54,6 +56,10 @@ class Dimension(StrEnum):
     state_under_review_group = "state_under_review_group"
     session = "session"
     cycle = "cycle"
+    action_category = "action_category"
+    upr_info_action_category = "upr_info_action_category"
+    upr_info_issue = "upr_info_issue"
+    data_source = "data_source"
 
 
 @dataclass(frozen=True)
@@ -75,6 +81,17 @@ def _source(dimension: Dimension, n: int) -> _Source:
         return _Source(col(R.position), None, [])
     if dimension is Dimension.session:
         return _Source(col(R.session_number), None, [])
+    if dimension is Dimension.action_category:
+        return _Source(col(R.action_category), None, [])
+    if dimension is Dimension.upr_info_action_category:
+        return _Source(col(R.upr_info_action_category), None, [])
+    if dimension is Dimension.upr_info_issue:
+        issue = aliased(UprInfoIssue, name=f"d{n}_issue")
+        joins = _link(n, RecommendationUprInfoIssue, issue, lambda a: col(issue.id) == a.issue_id)
+        return _Source(col(issue.id), col(issue.name), joins)
+    if dimension is Dimension.data_source:
+        link = aliased(RecommendationSource, name=f"d{n}")
+        return _Source(col(link.source), None, [(link, col(link.recommendation_id) == col(R.id))])
     if dimension is Dimension.cycle:
         session = aliased(WorkingGroupSession, name=f"d{n}")
         on = col(session.number) == col(R.session_number)

@@ -75,6 +75,14 @@ def _sources() -> dict[str, tuple[Any, list[tuple[Any, Any]]]]:
 
 DIMENSIONS = list(_sources())
 LINK_DIMENSIONS = frozenset(DIMENSIONS) - {ALL}
+# what the tallies can count by: their link dimensions and the review's own keys
+COUNTABLE = LINK_DIMENSIONS | {
+    "position",
+    "session",
+    "cycle",
+    "state_under_review",
+    "state_under_review_group",
+}
 # what a session tally cannot tell apart: filters and dimensions that name a review's state
 _REVIEW_ONLY_FILTERS = (
     "state_under_review",
@@ -141,8 +149,13 @@ def refresh_all(db: Session) -> None:
 
 def usable(filters: RecommendationFilters, dimensions: list[str]) -> bool:
     """Whether the tallies can answer this grouping: filters on reviews and positions only,
-    and at most one dimension that is not a property of the review or the position."""
-    return filters.only_review_filters and len(LINK_DIMENSIONS.intersection(dimensions)) <= 1
+    dimensions the tallies count by, and at most one that is not a property of the review or
+    the position."""
+    return (
+        filters.only_review_filters
+        and COUNTABLE.issuperset(dimensions)
+        and len(LINK_DIMENSIONS.intersection(dimensions)) <= 1
+    )
 
 
 def table_for(filters: RecommendationFilters, dimensions: list[str]) -> Any:

@@ -3,8 +3,13 @@
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from app.recommendations.models import RecommendationGroup, RecommendationSdg, RecommendationTheme
-from app.taxonomy.models import AffectedGroup, Sdg, Theme
+from app.recommendations.models import (
+    RecommendationGroup,
+    RecommendationSdg,
+    RecommendationTheme,
+    RecommendationUprInfoIssue,
+)
+from app.taxonomy.models import AffectedGroup, Sdg, Theme, UprInfoIssue
 
 
 def themes_with_counts(db: Session) -> list[tuple[Theme, int]]:
@@ -29,6 +34,19 @@ def groups_with_counts(db: Session) -> list[tuple[AffectedGroup, int]]:
         .order_by(col(AffectedGroup.name))
     )
     return [(group, n) for group, n in db.exec(query)]
+
+
+def upr_info_issues_with_counts(db: Session) -> list[tuple[UprInfoIssue, int]]:
+    """Every issue of UPR Info's taxonomy by name, with how many recommendations it files."""
+    link = RecommendationUprInfoIssue
+    count = func.count(col(link.recommendation_id))
+    query = (
+        select(UprInfoIssue, count)
+        .outerjoin(link, col(link.issue_id) == col(UprInfoIssue.id))
+        .group_by(col(UprInfoIssue.id))
+        .order_by(col(UprInfoIssue.name))
+    )
+    return [(issue, n) for issue, n in db.exec(query)]
 
 
 def sdgs_with_counts(db: Session, goal: int | None) -> list[tuple[Sdg, int]]:

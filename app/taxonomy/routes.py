@@ -1,4 +1,4 @@
-"""HTTP routes for the taxonomies: themes, affected groups and SDGs."""
+"""HTTP routes for the taxonomies: themes, affected groups, SDGs and UPR Info's issues."""
 
 from typing import Annotated
 
@@ -29,6 +29,18 @@ def list_groups(db: DbDep) -> Page[GroupPublic]:
     items = [
         GroupPublic(id=group.id or 0, name=group.name, recommendations=n)
         for group, n in queries.groups_with_counts(db)
+    ]
+    return Page(items=items, total=len(items))
+
+
+@router.get("/upr-info-issues", response_model=Page[GroupPublic])
+def list_upr_info_issues(db: DbDep) -> Page[GroupPublic]:
+    """List the issues of UPR Info's own taxonomy (not OHCHR's themes) that imported UPR Info
+    data files recommendations under, with their counts; empty unless UPR Info's export was
+    imported (`upr import upr-info`)."""
+    items = [
+        GroupPublic(id=issue.id or 0, name=issue.name, recommendations=n)
+        for issue, n in queries.upr_info_issues_with_counts(db)
     ]
     return Page(items=items, total=len(items))
 

@@ -21,7 +21,12 @@ from app.kit.pagination import (
     encode_cursor,
     set_next_link,
 )
-from app.kit.params import Iso3Path, RecommendationIdPath, ReviewIdPath
+from app.kit.params import (
+    Iso3Path,
+    RecommendationIdPath,
+    ReviewIdPath,
+    normalised_recommendation_id,
+)
 from app.kit.problems import (
     FieldError,
     ProblemError,
@@ -86,7 +91,7 @@ def _public(row: EntryRow) -> TrackingEntryPublic:
 
 
 def _recommendation(db: Session, recommendation_id: str) -> str:
-    normalised = recommendation_id.upper()
+    normalised = normalised_recommendation_id(recommendation_id)
     if db.get(Recommendation, normalised) is None:
         raise not_found(f"Recommendation '{normalised}'")
     return normalised

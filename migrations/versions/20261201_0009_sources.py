@@ -1,4 +1,4 @@
-"""sources of each field, their disagreements, UPR Info taxonomy and pledges
+"""sources of each field, their disagreements, action categories, UPR Info taxonomy and pledges
 
 Revision ID: 0009_sources
 Revises: 0008_implementation_claim
@@ -116,15 +116,28 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_recommendation_upr_info_issue_issue_id'), ['issue_id'], unique=False)
 
     with op.batch_alter_table('recommendation', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('action_category', sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column('action_category_confidence', sa.Float(), nullable=True))
+        batch_op.add_column(sa.Column('action_category_rule', sqlmodel.sql.sqltypes.AutoString(length=60), nullable=True))
+        batch_op.add_column(sa.Column('action_category_evidence', sqlmodel.sql.sqltypes.AutoString(length=300), nullable=True))
+        batch_op.add_column(sa.Column('action_category_reason', sqlmodel.sql.sqltypes.AutoString(length=60), nullable=True))
+        batch_op.add_column(sa.Column('action_category_method', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=True))
         batch_op.add_column(sa.Column('upr_info_action_category', sa.Integer(), nullable=True))
+        batch_op.create_index(batch_op.f('ix_recommendation_action_category'), ['action_category'], unique=False)
         batch_op.create_index(batch_op.f('ix_recommendation_upr_info_action_category'), ['upr_info_action_category'], unique=False)
 
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('recommendation', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_recommendation_upr_info_action_category'))
-        batch_op.drop_column('upr_info_action_category')
+    # In place, as in 0007 and 0008 (a batch operation would rebuild the table on SQLite).
+    op.drop_index('ix_recommendation_upr_info_action_category', 'recommendation')
+    op.drop_index('ix_recommendation_action_category', 'recommendation')
+    for column in (
+        'upr_info_action_category', 'action_category_method', 'action_category_reason',
+        'action_category_evidence', 'action_category_rule', 'action_category_confidence',
+        'action_category',
+    ):
+        op.execute(f'ALTER TABLE recommendation DROP COLUMN {column}')
 
     with op.batch_alter_table('recommendation_upr_info_issue', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_recommendation_upr_info_issue_issue_id'))

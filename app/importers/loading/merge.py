@@ -31,6 +31,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select, tuple_, update
 from sqlmodel import Session, col
 
+from app.classification.action_category import classify
 from app.importers.loading import provenance
 from app.importers.loading.report import ImportReport
 from app.importers.loading.states import StateResolver
@@ -314,6 +315,7 @@ def _add_new(
             "implementation_claim": item.implementation_claim,
             "implementation_claim_source": item.implementation_claim_source,
             "upr_info_action_category": item.upr_info_action_category,
+            **action_category_columns(item.text),
             "link_keys": related.keys_of(item.states, themes, groups, sdgs, item.external_ids),
         }
     )
@@ -322,6 +324,19 @@ def _add_new(
         {"recommendation_id": item.id, "issue_id": issue} for issue in issues
     )
     writes.sources.append(_source_row(item, source))
+
+
+def action_category_columns(text: str) -> dict[str, Any]:
+    """The stored action category of a text, as computed from it alone (`classify`)."""
+    result = classify(text)
+    return {
+        "action_category": result.category,
+        "action_category_confidence": result.confidence if result.category else None,
+        "action_category_rule": result.rule,
+        "action_category_evidence": " ".join(result.evidence) or None,
+        "action_category_reason": result.reason,
+        "action_category_method": result.method,
+    }
 
 
 def _source_row(item: IncomingRecommendation, source: DataSource) -> dict[str, Any]:
@@ -409,7 +424,7 @@ def _changes(
         return current is None or source.text_rank >= current.text_rank
 
     if item.text and item.text != row.text and wins(F.text):
-        values.update(text=item.text, text_from=source)
+        values.update(text=item.text, text_from=source, **action_category_columns(item.text))
     if item.states and item.states != old.states and wins(F.recommending_states):
         links[RecommendingState] = [
             {"recommendation_id": item.id, "iso3": iso3, "ordinal": i}

@@ -225,6 +225,27 @@ export interface paths {
         patch: operations["update_review"];
         trace?: never;
     };
+    "/v1/reviews/{review_id}/pledges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a review's voluntary pledges
+         * @description The voluntary pledges the state under review made at this review: its own commitments,
+         *     kept apart from the recommendations (imported from UPR Info's export of pledges).
+         */
+        get: operations["list_pledges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/recommendations": {
         parameters: {
             query?: never;
@@ -308,6 +329,8 @@ export interface paths {
          *     - `position_source`: Document (and paragraph) the position was read from
          *     - `implementation_claim`: What the state says in the Working Group report of the recommendation's implementation (its own claim): already_implemented, in_progress, implemented_or_in_progress, or empty
          *     - `implementation_claim_source`: Document (and paragraph) the claim was read from
+         *     - `action_category`: Action category 1-5 computed from the text, or empty
+         *     - `upr_info_action_category`: UPR Info's hand-coded action category 1-5, or empty
          *     - `recommending_states`: ISO3 codes of the recommending states, in document order
          *     - `recommending_state_names`: Names of the recommending states, in the same order
          *     - `themes`: Theme names
@@ -679,6 +702,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/upr-info-issues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Upr Info Issues
+         * @description List the issues of UPR Info's own taxonomy (not OHCHR's themes) that imported UPR Info
+         *     data files recommendations under, with their counts; empty unless UPR Info's export was
+         *     imported (`upr import upr-info`).
+         */
+        get: operations["list_upr_info_issues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sdgs": {
         parameters: {
             query?: never;
@@ -769,6 +814,36 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * ActionCategoryBasis
+         * @description Why the computed action category is what it is.
+         */
+        ActionCategoryBasis: {
+            /**
+             * Method
+             * @example rules-v1
+             */
+            method: string | null;
+            /**
+             * Rule
+             * @example specific-verb
+             */
+            rule: string | null;
+            /**
+             * Evidence
+             * @description The words that decided.
+             * @example [
+             *       "ratify"
+             *     ]
+             */
+            evidence: string[];
+            /**
+             * Reason
+             * @description Why no category was computed.
+             * @example null
+             */
+            reason: string | null;
+        };
+        /**
          * AliasCreate
          * @description Another name under which a state appears in UN documents.
          */
@@ -849,11 +924,40 @@ export interface components {
             last_session: number;
         };
         /**
+         * DataSource
+         * @description Where a recommendation's text, position or classification was read from.
+         *
+         *     Official documents rank above datasets. Among the documents, the Working Group report is
+         *     the official text of the recommendations, and the addendum the official record of
+         *     positions, with OHCHR's thematic list (which restates both) between it and the report.
+         *     Among the datasets, UHRI's export (OHCHR's own index) ranks above the SDG–Human Rights
+         *     Data Explorer's export (built from OHCHR's data), which ranks above UPR Info's database.
+         *     A value from a lower-ranked source never overwrites one from a higher.
+         * @enum {string}
+         */
+        DataSource: "upr_info" | "sdg_explorer" | "uhri" | "thematic_list" | "working_group_report" | "addendum";
+        /**
          * Dimension
          * @description What recommendations can be counted by.
          * @enum {string}
          */
-        Dimension: "position" | "theme" | "group" | "sdg" | "sdg_goal" | "recommending_state" | "recommending_state_group" | "state_under_review" | "state_under_review_group" | "session" | "cycle";
+        Dimension: "position" | "theme" | "group" | "sdg" | "sdg_goal" | "recommending_state" | "recommending_state_group" | "state_under_review" | "state_under_review_group" | "session" | "cycle" | "action_category" | "upr_info_action_category" | "upr_info_issue" | "data_source";
+        /**
+         * Disagreement
+         * @description Two sources that give a field different values; the higher-ranked source first.
+         */
+        Disagreement: {
+            /** @example position */
+            field: components["schemas"]["RecommendationField"];
+            /** Values */
+            values: components["schemas"]["SourceValue"][];
+        };
+        /**
+         * DisagreementField
+         * @description A field on which sources can disagree, or `any`.
+         * @enum {string}
+         */
+        DisagreementField: "any" | "text" | "position" | "recommending_states" | "themes" | "affected_groups" | "sdgs";
         /**
          * DocumentKind
          * @description The kinds of official document attached to a review.
@@ -1257,6 +1361,27 @@ export interface components {
              */
             total_capped: boolean;
         };
+        /** Page[PledgePublic] */
+        Page_PledgePublic_: {
+            /** Items */
+            items: components["schemas"]["PledgePublic"][];
+            /**
+             * Next Cursor
+             * @description Opaque token for the next page; null on the last page.
+             */
+            next_cursor?: string | null;
+            /**
+             * Total
+             * @description Number of items matching the query (null when not counted).
+             */
+            total?: number | null;
+            /**
+             * Total Capped
+             * @description True when counting stopped at the cap: `total` is a lower bound.
+             * @default false
+             */
+            total_capped: boolean;
+        };
         /** Page[ReviewSummary] */
         Page_ReviewSummary_: {
             /** Items */
@@ -1382,6 +1507,43 @@ export interface components {
              * @default false
              */
             total_capped: boolean;
+        };
+        /**
+         * PledgePublic
+         * @description A voluntary pledge the state under review made at its review (not a recommendation).
+         */
+        PledgePublic: {
+            /**
+             * Id
+             * @example 19-ALB-p1a2b3c4d
+             */
+            id: string;
+            /**
+             * Review Id
+             * @example 19-ALB
+             */
+            review_id: string;
+            /** Text */
+            text: string;
+            /** @example upr_info */
+            source: components["schemas"]["DataSource"];
+            /**
+             * Reference
+             * @example voluntary.csv row 2
+             */
+            reference: string;
+            /**
+             * Upr Info Action Category
+             * @example 5
+             */
+            upr_info_action_category: number | null;
+            /**
+             * Upr Info Issues
+             * @example [
+             *       "Minorities"
+             *     ]
+             */
+            upr_info_issues: string[];
         };
         /**
          * Position
@@ -1584,6 +1746,142 @@ export interface components {
             recommending_states: number;
         };
         /**
+         * RecommendationDetail
+         * @description One recommendation with the provenance of each field and the disagreements between its
+         *     sources.
+         */
+        RecommendationDetail: {
+            /**
+             * Id
+             * @example 48-SVN-140.7
+             */
+            id: string;
+            /**
+             * Review Id
+             * @example 48-SVN
+             */
+            review_id: string;
+            /**
+             * Session
+             * @example 48
+             */
+            session: number;
+            /**
+             * Cycle
+             * @example 4
+             */
+            cycle: number;
+            state_under_review: components["schemas"]["StateRef"];
+            /**
+             * Paragraph
+             * @example 140.7
+             */
+            paragraph: string;
+            /**
+             * Text
+             * @example Ratify the Optional Protocol to the International Covenant on Economic, Social and Cultural Rights
+             */
+            text: string;
+            /** @description Null where no source gives a position. */
+            position: components["schemas"]["Position"] | null;
+            /**
+             * Position Source
+             * @example A/HRC/59/15/Add.1 - Para.3
+             */
+            position_source: string | null;
+            /**
+             * Position Text
+             * @description The state's own words where the position was read from prose.
+             */
+            position_text: string | null;
+            /**
+             * @description What the state under review says, in the Working Group report, of the recommendation's implementation: its own claim, not an assessment. Null where the report makes none.
+             * @example already_implemented
+             */
+            implementation_claim: components["schemas"]["ImplementationClaim"] | null;
+            /**
+             * Implementation Claim Source
+             * @description Document (and paragraph) the implementation claim was read from.
+             * @example A/HRC/28/10 - Para.124
+             */
+            implementation_claim_source: string | null;
+            /**
+             * Action Category
+             * @description How much action the recommendation asks for, from 1 (minimal: addressed to other states, seeking assistance, sharing information) to 5 (specific action: ratify, adopt, abolish…), computed from its text alone by this service following UPR Info's methodology (see docs/action-category.md). Null where the text cannot be classified.
+             * @example 5
+             */
+            action_category: number | null;
+            /**
+             * Action Category Confidence
+             * @description Share of recommendations that the deciding rule classified as UPR Info's coders did, on the sessions it was tuned on.
+             * @example 0.93
+             */
+            action_category_confidence: number | null;
+            /**
+             * Upr Info Action Category
+             * @description UPR Info's own action category, coded by hand in its database; null where UPR Info's export was not imported or does not have the recommendation.
+             * @example 5
+             */
+            upr_info_action_category: number | null;
+            /** Recommending States */
+            recommending_states: components["schemas"]["StateRef"][];
+            /** Themes */
+            themes: components["schemas"]["ThemePublic"][];
+            /**
+             * Affected Groups
+             * @example [
+             *       "Public officials"
+             *     ]
+             */
+            affected_groups: string[];
+            /**
+             * Sdgs
+             * @description SDG goals ('16') and targets ('16.2'): each goal, then its numbered targets in numeric order, then its lettered ones ('16.a').
+             * @example [
+             *       "1"
+             *     ]
+             */
+            sdgs: string[];
+            /**
+             * External Ids
+             * @example {
+             *       "uhri": "6f1c2b0e-..."
+             *     }
+             */
+            external_ids: {
+                [key: string]: string;
+            };
+            /** @description The source whose text is served. */
+            text_from: components["schemas"]["DataSource"];
+            /** @description The source whose position is served. */
+            position_from: components["schemas"]["DataSource"] | null;
+            /**
+             * Sources
+             * @description Every source that gave any field, highest-ranked first.
+             */
+            sources: components["schemas"]["RecommendationSourcePublic"][];
+            /**
+             * Disagreements
+             * @description Every field on which two sources differ, with both values.
+             */
+            disagreements: components["schemas"]["Disagreement"][];
+            action_category_basis: components["schemas"]["ActionCategoryBasis"];
+            /**
+             * Upr Info Issues
+             * @description Issues of UPR Info's own taxonomy that its database files the recommendation under (not OHCHR themes).
+             * @example [
+             *       "Death penalty"
+             *     ]
+             */
+            upr_info_issues: string[];
+        };
+        /**
+         * RecommendationField
+         * @description The fields of a recommendation that sources give, each with its own provenance.
+         * @enum {string}
+         */
+        RecommendationField: "text" | "position" | "recommending_states" | "themes" | "affected_groups" | "sdgs";
+        /**
          * RecommendationListItem
          * @description A recommendation in a list; with a search (`q`), its relevance and a highlighted excerpt.
          */
@@ -1642,6 +1940,24 @@ export interface components {
              * @example A/HRC/28/10 - Para.124
              */
             implementation_claim_source: string | null;
+            /**
+             * Action Category
+             * @description How much action the recommendation asks for, from 1 (minimal: addressed to other states, seeking assistance, sharing information) to 5 (specific action: ratify, adopt, abolish…), computed from its text alone by this service following UPR Info's methodology (see docs/action-category.md). Null where the text cannot be classified.
+             * @example 5
+             */
+            action_category: number | null;
+            /**
+             * Action Category Confidence
+             * @description Share of recommendations that the deciding rule classified as UPR Info's coders did, on the sessions it was tuned on.
+             * @example 0.93
+             */
+            action_category_confidence: number | null;
+            /**
+             * Upr Info Action Category
+             * @description UPR Info's own action category, coded by hand in its database; null where UPR Info's export was not imported or does not have the recommendation.
+             * @example 5
+             */
+            upr_info_action_category: number | null;
             /** Recommending States */
             recommending_states: components["schemas"]["StateRef"][];
             /** Themes */
@@ -1714,92 +2030,31 @@ export interface components {
             total_estimated: boolean;
         };
         /**
-         * RecommendationPublic
-         * @description A recommendation made to a state under review, with the state's position on it.
+         * RecommendationSourcePublic
+         * @description A source that gave some of a recommendation's fields, and where in it.
          */
-        RecommendationPublic: {
+        RecommendationSourcePublic: {
+            /** @example working_group_report */
+            source: components["schemas"]["DataSource"];
             /**
-             * Id
-             * @example 48-SVN-140.7
+             * Is Document
+             * @description An official document (else a dataset).
              */
-            id: string;
+            is_document: boolean;
             /**
-             * Review Id
-             * @example 48-SVN
+             * Reference
+             * @description The document's symbol and paragraph, or the dataset file and rows.
+             * @example A/HRC/28/10 - Para.124.1
              */
-            review_id: string;
+            reference: string;
             /**
-             * Session
-             * @example 48
-             */
-            session: number;
-            /**
-             * Cycle
-             * @example 4
-             */
-            cycle: number;
-            state_under_review: components["schemas"]["StateRef"];
-            /**
-             * Paragraph
-             * @example 140.7
-             */
-            paragraph: string;
-            /**
-             * Text
-             * @example Ratify the Optional Protocol to the International Covenant on Economic, Social and Cultural Rights
-             */
-            text: string;
-            /** @description Null where no source gives a position. */
-            position: components["schemas"]["Position"] | null;
-            /**
-             * Position Source
-             * @example A/HRC/59/15/Add.1 - Para.3
-             */
-            position_source: string | null;
-            /**
-             * Position Text
-             * @description The state's own words where the position was read from prose.
-             */
-            position_text: string | null;
-            /**
-             * @description What the state under review says, in the Working Group report, of the recommendation's implementation: its own claim, not an assessment. Null where the report makes none.
-             * @example already_implemented
-             */
-            implementation_claim: components["schemas"]["ImplementationClaim"] | null;
-            /**
-             * Implementation Claim Source
-             * @description Document (and paragraph) the implementation claim was read from.
-             * @example A/HRC/28/10 - Para.124
-             */
-            implementation_claim_source: string | null;
-            /** Recommending States */
-            recommending_states: components["schemas"]["StateRef"][];
-            /** Themes */
-            themes: components["schemas"]["ThemePublic"][];
-            /**
-             * Affected Groups
+             * Fields
              * @example [
-             *       "Public officials"
+             *       "text",
+             *       "recommending_states"
              *     ]
              */
-            affected_groups: string[];
-            /**
-             * Sdgs
-             * @description SDG goals ('16') and targets ('16.2'): each goal, then its numbered targets in numeric order, then its lettered ones ('16.a').
-             * @example [
-             *       "1"
-             *     ]
-             */
-            sdgs: string[];
-            /**
-             * External Ids
-             * @example {
-             *       "uhri": "6f1c2b0e-..."
-             *     }
-             */
-            external_ids: {
-                [key: string]: string;
-            };
+            fields: components["schemas"]["RecommendationField"][];
         };
         /**
          * RegionalGroup
@@ -1932,6 +2187,17 @@ export interface components {
             recommendation_counts: components["schemas"]["PositionCounts"];
             /** @description New and repeated recommendations (compared with the state's earlier cycles); null until the review is linked. */
             novelty?: components["schemas"]["ReviewNovelty"] | null;
+            /**
+             * Sources
+             * @description Per source, the recommendations it gave and how many are in conflict, highest-ranked source first.
+             */
+            sources: components["schemas"]["ReviewSource"][];
+            /**
+             * Pledges
+             * @description Voluntary pledges loaded for the review.
+             * @example 0
+             */
+            pledges: number;
             /** Warnings */
             warnings: string[];
             /** Notes */
@@ -1958,6 +2224,27 @@ export interface components {
              * @example 0.25
              */
             threshold: number;
+        };
+        /**
+         * ReviewSource
+         * @description How many of a review's recommendations one source gave, and how many disagree.
+         */
+        ReviewSource: {
+            /** @example sdg_explorer */
+            source: components["schemas"]["DataSource"];
+            /** Is Document */
+            is_document: boolean;
+            /**
+             * Recommendations
+             * @example 188
+             */
+            recommendations: number;
+            /**
+             * In Conflict
+             * @description Of these, recommendations on which this source disagrees with another on some field (see `/v1/recommendations?review=…&disagreement=any&data_source=…`).
+             * @example 3
+             */
+            in_conflict: number;
         };
         /**
          * ReviewStats
@@ -2160,6 +2447,25 @@ export interface components {
              */
             not_assessed: number;
             by_status: components["schemas"]["StatusCounts"];
+        };
+        /**
+         * SourceValue
+         * @description What one source gives for a field.
+         */
+        SourceValue: {
+            /** @example sdg_explorer */
+            source: components["schemas"]["DataSource"];
+            /**
+             * Reference
+             * @example upr2.xlsx row 8455
+             */
+            reference: string;
+            /**
+             * Value
+             * @description The text, the position, or a list field's members (ISO3 codes, names, SDG codes) joined by '; '.
+             * @example noted
+             */
+            value: string;
         };
         /**
          * StateDetail
@@ -3491,6 +3797,87 @@ export interface operations {
             };
         };
     };
+    list_pledges: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETags of representations the client holds; 304 if one is current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description Review id: session number and ISO3 code of the state under review. */
+                review_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Strong validator of this representation. */
+                    ETag?: string;
+                    /** @description `public, max-age=N` (`private` when reads need a key). */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_PledgePublic_"];
+                };
+            };
+            /** @description Not Modified: the representation named in `If-None-Match` is current. */
+            304: {
+                headers: {
+                    /** @description Strong validator of this representation. */
+                    ETag?: string;
+                    /** @description `public, max-age=N` (`private` when reads need a key). */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_recommendations: {
         parameters: {
             query?: {
@@ -3530,6 +3917,16 @@ export interface operations {
                 review_date_to?: string | null;
                 /** @description `true`: only recommendations repeating one made to the same state in an earlier cycle; `false`: only new ones (of linked reviews). See `/v1/recommendations/{id}/related`. */
                 repeated?: boolean | null;
+                /** @description Only recommendations that this source gave (any of their fields): an official document kind or a dataset; repeat for several. */
+                data_source?: components["schemas"]["DataSource"][] | null;
+                /** @description Only recommendations whose sources disagree on this field (`any`: on some field); repeat for several. The disagreements are listed in `/v1/recommendations/{id}`. */
+                disagreement?: components["schemas"]["DisagreementField"][] | null;
+                /** @description Action category computed from the text, 1 (minimal) to 5 (specific action); repeat for several. */
+                action_category?: number[] | null;
+                /** @description UPR Info's hand-coded action category, 1 to 5 (where UPR Info's export was imported); repeat for several. */
+                upr_info_action_category?: number[] | null;
+                /** @description Issue of UPR Info's own taxonomy, id or exact name (any case), see /v1/upr-info-issues; repeat for several. */
+                upr_info_issue?: string[] | null;
                 /**
                  * @description Full-text search in the recommendation's text: words (all must match),
                  *     `"exact phrases"`, `AND`, `OR`, `NOT` (capitals) or `-word`, `prefix*`, parentheses. English
@@ -3649,6 +4046,16 @@ export interface operations {
                 review_date_to?: string | null;
                 /** @description `true`: only recommendations repeating one made to the same state in an earlier cycle; `false`: only new ones (of linked reviews). See `/v1/recommendations/{id}/related`. */
                 repeated?: boolean | null;
+                /** @description Only recommendations that this source gave (any of their fields): an official document kind or a dataset; repeat for several. */
+                data_source?: components["schemas"]["DataSource"][] | null;
+                /** @description Only recommendations whose sources disagree on this field (`any`: on some field); repeat for several. The disagreements are listed in `/v1/recommendations/{id}`. */
+                disagreement?: components["schemas"]["DisagreementField"][] | null;
+                /** @description Action category computed from the text, 1 (minimal) to 5 (specific action); repeat for several. */
+                action_category?: number[] | null;
+                /** @description UPR Info's hand-coded action category, 1 to 5 (where UPR Info's export was imported); repeat for several. */
+                upr_info_action_category?: number[] | null;
+                /** @description Issue of UPR Info's own taxonomy, id or exact name (any case), see /v1/upr-info-issues; repeat for several. */
+                upr_info_issue?: string[] | null;
                 /**
                  * @description Full-text search in the recommendation's text: words (all must match),
                  *     `"exact phrases"`, `AND`, `OR`, `NOT` (capitals) or `-word`, `prefix*`, parentheses. English
@@ -3768,6 +4175,16 @@ export interface operations {
                 review_date_to?: string | null;
                 /** @description `true`: only recommendations repeating one made to the same state in an earlier cycle; `false`: only new ones (of linked reviews). See `/v1/recommendations/{id}/related`. */
                 repeated?: boolean | null;
+                /** @description Only recommendations that this source gave (any of their fields): an official document kind or a dataset; repeat for several. */
+                data_source?: components["schemas"]["DataSource"][] | null;
+                /** @description Only recommendations whose sources disagree on this field (`any`: on some field); repeat for several. The disagreements are listed in `/v1/recommendations/{id}`. */
+                disagreement?: components["schemas"]["DisagreementField"][] | null;
+                /** @description Action category computed from the text, 1 (minimal) to 5 (specific action); repeat for several. */
+                action_category?: number[] | null;
+                /** @description UPR Info's hand-coded action category, 1 to 5 (where UPR Info's export was imported); repeat for several. */
+                upr_info_action_category?: number[] | null;
+                /** @description Issue of UPR Info's own taxonomy, id or exact name (any case), see /v1/upr-info-issues; repeat for several. */
+                upr_info_issue?: string[] | null;
                 /**
                  * @description Full-text search in the recommendation's text: words (all must match),
                  *     `"exact phrases"`, `AND`, `OR`, `NOT` (capitals) or `-word`, `prefix*`, parentheses. English
@@ -3862,7 +4279,7 @@ export interface operations {
                 "If-None-Match"?: string;
             };
             path: {
-                /** @description Recommendation id: `{session}-{ISO3}-{paragraph}`. */
+                /** @description Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's later part of a numbered recommendation adds a letter (`7-AFG-96.1b`), and one whose source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`). */
                 recommendation_id: string;
             };
             cookie?: never;
@@ -3879,7 +4296,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RecommendationPublic"];
+                    "application/json": components["schemas"]["RecommendationDetail"];
                 };
             };
             /** @description Not Modified: the representation named in `If-None-Match` is current. */
@@ -3943,7 +4360,7 @@ export interface operations {
                 "If-None-Match"?: string;
             };
             path: {
-                /** @description Recommendation id: `{session}-{ISO3}-{paragraph}`. */
+                /** @description Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's later part of a numbered recommendation adds a letter (`7-AFG-96.1b`), and one whose source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`). */
                 recommendation_id: string;
             };
             cookie?: never;
@@ -4110,7 +4527,7 @@ export interface operations {
                 "If-None-Match"?: string;
             };
             path: {
-                /** @description Recommendation id: `{session}-{ISO3}-{paragraph}`. */
+                /** @description Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's later part of a numbered recommendation adds a letter (`7-AFG-96.1b`), and one whose source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`). */
                 recommendation_id: string;
             };
             cookie?: never;
@@ -4198,7 +4615,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Recommendation id: `{session}-{ISO3}-{paragraph}`. */
+                /** @description Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's later part of a numbered recommendation adds a letter (`7-AFG-96.1b`), and one whose source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`). */
                 recommendation_id: string;
             };
             cookie?: never;
@@ -4298,7 +4715,7 @@ export interface operations {
                 "If-None-Match"?: string;
             };
             path: {
-                /** @description Recommendation id: `{session}-{ISO3}-{paragraph}`. */
+                /** @description Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's later part of a numbered recommendation adds a letter (`7-AFG-96.1b`), and one whose source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`). */
                 recommendation_id: string;
             };
             cookie?: never;
@@ -4379,7 +4796,7 @@ export interface operations {
                 "If-None-Match"?: string;
             };
             path: {
-                /** @description Recommendation id: `{session}-{ISO3}-{paragraph}`. */
+                /** @description Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's later part of a numbered recommendation adds a letter (`7-AFG-96.1b`), and one whose source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`). */
                 recommendation_id: string;
                 /** @description Tracking entry id. */
                 entry_id: number;
@@ -4487,6 +4904,16 @@ export interface operations {
                 review_date_to?: string | null;
                 /** @description `true`: only recommendations repeating one made to the same state in an earlier cycle; `false`: only new ones (of linked reviews). See `/v1/recommendations/{id}/related`. */
                 repeated?: boolean | null;
+                /** @description Only recommendations that this source gave (any of their fields): an official document kind or a dataset; repeat for several. */
+                data_source?: components["schemas"]["DataSource"][] | null;
+                /** @description Only recommendations whose sources disagree on this field (`any`: on some field); repeat for several. The disagreements are listed in `/v1/recommendations/{id}`. */
+                disagreement?: components["schemas"]["DisagreementField"][] | null;
+                /** @description Action category computed from the text, 1 (minimal) to 5 (specific action); repeat for several. */
+                action_category?: number[] | null;
+                /** @description UPR Info's hand-coded action category, 1 to 5 (where UPR Info's export was imported); repeat for several. */
+                upr_info_action_category?: number[] | null;
+                /** @description Issue of UPR Info's own taxonomy, id or exact name (any case), see /v1/upr-info-issues; repeat for several. */
+                upr_info_issue?: string[] | null;
                 /**
                  * @description Full-text search in the recommendation's text: words (all must match),
                  *     `"exact phrases"`, `AND`, `OR`, `NOT` (capitals) or `-word`, `prefix*`, parentheses. English
@@ -4617,6 +5044,16 @@ export interface operations {
                 review_date_to?: string | null;
                 /** @description `true`: only recommendations repeating one made to the same state in an earlier cycle; `false`: only new ones (of linked reviews). See `/v1/recommendations/{id}/related`. */
                 repeated?: boolean | null;
+                /** @description Only recommendations that this source gave (any of their fields): an official document kind or a dataset; repeat for several. */
+                data_source?: components["schemas"]["DataSource"][] | null;
+                /** @description Only recommendations whose sources disagree on this field (`any`: on some field); repeat for several. The disagreements are listed in `/v1/recommendations/{id}`. */
+                disagreement?: components["schemas"]["DisagreementField"][] | null;
+                /** @description Action category computed from the text, 1 (minimal) to 5 (specific action); repeat for several. */
+                action_category?: number[] | null;
+                /** @description UPR Info's hand-coded action category, 1 to 5 (where UPR Info's export was imported); repeat for several. */
+                upr_info_action_category?: number[] | null;
+                /** @description Issue of UPR Info's own taxonomy, id or exact name (any case), see /v1/upr-info-issues; repeat for several. */
+                upr_info_issue?: string[] | null;
                 /**
                  * @description Full-text search in the recommendation's text: words (all must match),
                  *     `"exact phrases"`, `AND`, `OR`, `NOT` (capitals) or `-word`, `prefix*`, parentheses. English
@@ -4747,6 +5184,16 @@ export interface operations {
                 review_date_to?: string | null;
                 /** @description `true`: only recommendations repeating one made to the same state in an earlier cycle; `false`: only new ones (of linked reviews). See `/v1/recommendations/{id}/related`. */
                 repeated?: boolean | null;
+                /** @description Only recommendations that this source gave (any of their fields): an official document kind or a dataset; repeat for several. */
+                data_source?: components["schemas"]["DataSource"][] | null;
+                /** @description Only recommendations whose sources disagree on this field (`any`: on some field); repeat for several. The disagreements are listed in `/v1/recommendations/{id}`. */
+                disagreement?: components["schemas"]["DisagreementField"][] | null;
+                /** @description Action category computed from the text, 1 (minimal) to 5 (specific action); repeat for several. */
+                action_category?: number[] | null;
+                /** @description UPR Info's hand-coded action category, 1 to 5 (where UPR Info's export was imported); repeat for several. */
+                upr_info_action_category?: number[] | null;
+                /** @description Issue of UPR Info's own taxonomy, id or exact name (any case), see /v1/upr-info-issues; repeat for several. */
+                upr_info_issue?: string[] | null;
                 /**
                  * @description Full-text search in the recommendation's text: words (all must match),
                  *     `"exact phrases"`, `AND`, `OR`, `NOT` (capitals) or `-word`, `prefix*`, parentheses. English
@@ -5138,6 +5585,16 @@ export interface operations {
                 review_date_to?: string | null;
                 /** @description `true`: only recommendations repeating one made to the same state in an earlier cycle; `false`: only new ones (of linked reviews). See `/v1/recommendations/{id}/related`. */
                 repeated?: boolean | null;
+                /** @description Only recommendations that this source gave (any of their fields): an official document kind or a dataset; repeat for several. */
+                data_source?: components["schemas"]["DataSource"][] | null;
+                /** @description Only recommendations whose sources disagree on this field (`any`: on some field); repeat for several. The disagreements are listed in `/v1/recommendations/{id}`. */
+                disagreement?: components["schemas"]["DisagreementField"][] | null;
+                /** @description Action category computed from the text, 1 (minimal) to 5 (specific action); repeat for several. */
+                action_category?: number[] | null;
+                /** @description UPR Info's hand-coded action category, 1 to 5 (where UPR Info's export was imported); repeat for several. */
+                upr_info_action_category?: number[] | null;
+                /** @description Issue of UPR Info's own taxonomy, id or exact name (any case), see /v1/upr-info-issues; repeat for several. */
+                upr_info_issue?: string[] | null;
                 /**
                  * @description Full-text search in the recommendation's text: words (all must match),
                  *     `"exact phrases"`, `AND`, `OR`, `NOT` (capitals) or `-word`, `prefix*`, parentheses. English
@@ -5281,6 +5738,64 @@ export interface operations {
         };
     };
     list_groups: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETags of representations the client holds; 304 if one is current. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Strong validator of this representation. */
+                    ETag?: string;
+                    /** @description `public, max-age=N` (`private` when reads need a key). */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_GroupPublic_"];
+                };
+            };
+            /** @description Not Modified: the representation named in `If-None-Match` is current. */
+            304: {
+                headers: {
+                    /** @description Strong validator of this representation. */
+                    ETag?: string;
+                    /** @description `public, max-age=N` (`private` when reads need a key). */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_upr_info_issues: {
         parameters: {
             query?: never;
             header?: {

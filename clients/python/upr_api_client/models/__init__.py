@@ -1,11 +1,15 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .action_category_basis import ActionCategoryBasis
 from .alias_create import AliasCreate
 from .body_import_document import BodyImportDocument
 from .count_mode import CountMode
 from .current_status import CurrentStatus
 from .cycle_public import CyclePublic
+from .data_source import DataSource
 from .dimension import Dimension
+from .disagreement import Disagreement
+from .disagreement_field import DisagreementField
 from .document_kind import DocumentKind
 from .document_public import DocumentPublic
 from .export_format import ExportFormat
@@ -26,12 +30,14 @@ from .near_identical_public import NearIdenticalPublic
 from .novelty import Novelty
 from .page_cycle_public import PageCyclePublic
 from .page_group_public import PageGroupPublic
+from .page_pledge_public import PagePledgePublic
 from .page_review_summary import PageReviewSummary
 from .page_sdg_public import PageSdgPublic
 from .page_session_public import PageSessionPublic
 from .page_state_public import PageStatePublic
 from .page_theme_with_count import PageThemeWithCount
 from .page_tracking_entry_public import PageTrackingEntryPublic
+from .pledge_public import PledgePublic
 from .position import Position
 from .position_counts import PositionCounts
 from .problem import Problem
@@ -39,16 +45,19 @@ from .progress_period import ProgressPeriod
 from .progress_summary import ProgressSummary
 from .received import Received
 from .received_in_cycle import ReceivedInCycle
+from .recommendation_detail import RecommendationDetail
+from .recommendation_detail_external_ids import RecommendationDetailExternalIds
+from .recommendation_field import RecommendationField
 from .recommendation_list_item import RecommendationListItem
 from .recommendation_list_item_external_ids import RecommendationListItemExternalIds
 from .recommendation_page import RecommendationPage
-from .recommendation_public import RecommendationPublic
-from .recommendation_public_external_ids import RecommendationPublicExternalIds
+from .recommendation_source_public import RecommendationSourcePublic
 from .regional_group import RegionalGroup
 from .related_public import RelatedPublic
 from .reported_totals import ReportedTotals
 from .review_detail import ReviewDetail
 from .review_novelty import ReviewNovelty
+from .review_source import ReviewSource
 from .review_stats import ReviewStats
 from .review_summary import ReviewSummary
 from .review_update import ReviewUpdate
@@ -56,6 +65,7 @@ from .sdg_public import SdgPublic
 from .session_public import SessionPublic
 from .sort import Sort
 from .source_progress import SourceProgress
+from .source_value import SourceValue
 from .state_detail import StateDetail
 from .state_public import StatePublic
 from .state_ref import StateRef
@@ -77,12 +87,16 @@ from .tracking_status import TrackingStatus
 from .upload_kind import UploadKind
 
 __all__ = (
+    "ActionCategoryBasis",
     "AliasCreate",
     "BodyImportDocument",
     "CountMode",
     "CurrentStatus",
     "CyclePublic",
+    "DataSource",
     "Dimension",
+    "Disagreement",
+    "DisagreementField",
     "DocumentKind",
     "DocumentPublic",
     "ExportFormat",
@@ -103,12 +117,14 @@ __all__ = (
     "Novelty",
     "PageCyclePublic",
     "PageGroupPublic",
+    "PagePledgePublic",
     "PageReviewSummary",
     "PageSdgPublic",
     "PageSessionPublic",
     "PageStatePublic",
     "PageThemeWithCount",
     "PageTrackingEntryPublic",
+    "PledgePublic",
     "Position",
     "PositionCounts",
     "Problem",
@@ -116,16 +132,19 @@ __all__ = (
     "ProgressSummary",
     "Received",
     "ReceivedInCycle",
+    "RecommendationDetail",
+    "RecommendationDetailExternalIds",
+    "RecommendationField",
     "RecommendationListItem",
     "RecommendationListItemExternalIds",
     "RecommendationPage",
-    "RecommendationPublic",
-    "RecommendationPublicExternalIds",
+    "RecommendationSourcePublic",
     "RegionalGroup",
     "RelatedPublic",
     "ReportedTotals",
     "ReviewDetail",
     "ReviewNovelty",
+    "ReviewSource",
     "ReviewStats",
     "ReviewSummary",
     "ReviewUpdate",
@@ -133,6 +152,7 @@ __all__ = (
     "SessionPublic",
     "Sort",
     "SourceProgress",
+    "SourceValue",
     "StateDetail",
     "StatePublic",
     "StateRef",

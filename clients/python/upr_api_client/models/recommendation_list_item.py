@@ -38,6 +38,14 @@ class RecommendationListItem:
             report, of the recommendation's implementation: its own claim, not an assessment. Null where the report makes
             none.
         implementation_claim_source (None | str): Document (and paragraph) the implementation claim was read from.
+        action_category (int | None): How much action the recommendation asks for, from 1 (minimal: addressed to other
+            states, seeking assistance, sharing information) to 5 (specific action: ratify, adopt, abolish…), computed from
+            its text alone by this service following UPR Info's methodology (see docs/action-category.md). Null where the
+            text cannot be classified.
+        action_category_confidence (float | None): Share of recommendations that the deciding rule classified as UPR
+            Info's coders did, on the sessions it was tuned on.
+        upr_info_action_category (int | None): UPR Info's own action category, coded by hand in its database; null where
+            UPR Info's export was not imported or does not have the recommendation.
         recommending_states (list[StateRef]):
         themes (list[ThemePublic]):
         affected_groups (list[str]):
@@ -62,6 +70,9 @@ class RecommendationListItem:
     position_text: None | str
     implementation_claim: ImplementationClaim | None
     implementation_claim_source: None | str
+    action_category: int | None
+    action_category_confidence: float | None
+    upr_info_action_category: int | None
     recommending_states: list[StateRef]
     themes: list[ThemePublic]
     affected_groups: list[str]
@@ -107,6 +118,15 @@ class RecommendationListItem:
         implementation_claim_source: None | str
         implementation_claim_source = self.implementation_claim_source
 
+        action_category: int | None
+        action_category = self.action_category
+
+        action_category_confidence: float | None
+        action_category_confidence = self.action_category_confidence
+
+        upr_info_action_category: int | None
+        upr_info_action_category = self.upr_info_action_category
+
         recommending_states = []
         for recommending_states_item_data in self.recommending_states:
             recommending_states_item = recommending_states_item_data.to_dict()
@@ -151,6 +171,9 @@ class RecommendationListItem:
                 "position_text": position_text,
                 "implementation_claim": implementation_claim,
                 "implementation_claim_source": implementation_claim_source,
+                "action_category": action_category,
+                "action_category_confidence": action_category_confidence,
+                "upr_info_action_category": upr_info_action_category,
                 "recommending_states": recommending_states,
                 "themes": themes,
                 "affected_groups": affected_groups,
@@ -237,6 +260,27 @@ class RecommendationListItem:
 
         implementation_claim_source = _parse_implementation_claim_source(d.pop("implementation_claim_source"))
 
+        def _parse_action_category(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        action_category = _parse_action_category(d.pop("action_category"))
+
+        def _parse_action_category_confidence(data: object) -> float | None:
+            if data is None:
+                return data
+            return cast(float | None, data)
+
+        action_category_confidence = _parse_action_category_confidence(d.pop("action_category_confidence"))
+
+        def _parse_upr_info_action_category(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        upr_info_action_category = _parse_upr_info_action_category(d.pop("upr_info_action_category"))
+
         recommending_states = []
         _recommending_states = d.pop("recommending_states")
         for recommending_states_item_data in _recommending_states:
@@ -288,6 +332,9 @@ class RecommendationListItem:
             position_text=position_text,
             implementation_claim=implementation_claim,
             implementation_claim_source=implementation_claim_source,
+            action_category=action_category,
+            action_category_confidence=action_category_confidence,
+            upr_info_action_category=upr_info_action_category,
             recommending_states=recommending_states,
             themes=themes,
             affected_groups=affected_groups,

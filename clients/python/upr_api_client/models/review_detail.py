@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from ..models.position_counts import PositionCounts
     from ..models.reported_totals import ReportedTotals
     from ..models.review_novelty import ReviewNovelty
+    from ..models.review_source import ReviewSource
     from ..models.state_ref import StateRef
 
 
@@ -39,6 +40,9 @@ class ReviewDetail:
         hrc_session (int | None): Human Rights Council session that adopted the outcome.
         documents (list[DocumentPublic]):
         recommendation_counts (PositionCounts): Recommendations loaded for a review, by the position the state took.
+        sources (list[ReviewSource]): Per source, the recommendations it gave and how many are in conflict, highest-
+            ranked source first.
+        pledges (int): Voluntary pledges loaded for the review.
         warnings (list[str]):
         notes (None | str):
         novelty (None | ReviewNovelty | Unset): New and repeated recommendations (compared with the state's earlier
@@ -59,6 +63,8 @@ class ReviewDetail:
     hrc_session: int | None
     documents: list[DocumentPublic]
     recommendation_counts: PositionCounts
+    sources: list[ReviewSource]
+    pledges: int
     warnings: list[str]
     notes: None | str
     novelty: None | ReviewNovelty | Unset = UNSET
@@ -114,6 +120,13 @@ class ReviewDetail:
 
         recommendation_counts = self.recommendation_counts.to_dict()
 
+        sources = []
+        for sources_item_data in self.sources:
+            sources_item = sources_item_data.to_dict()
+            sources.append(sources_item)
+
+        pledges = self.pledges
+
         warnings = self.warnings
 
         notes: None | str
@@ -145,6 +158,8 @@ class ReviewDetail:
                 "hrc_session": hrc_session,
                 "documents": documents,
                 "recommendation_counts": recommendation_counts,
+                "sources": sources,
+                "pledges": pledges,
                 "warnings": warnings,
                 "notes": notes,
             }
@@ -160,6 +175,7 @@ class ReviewDetail:
         from ..models.position_counts import PositionCounts  # noqa: PLC0415
         from ..models.reported_totals import ReportedTotals  # noqa: PLC0415
         from ..models.review_novelty import ReviewNovelty  # noqa: PLC0415
+        from ..models.review_source import ReviewSource  # noqa: PLC0415
         from ..models.state_ref import StateRef  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -247,6 +263,15 @@ class ReviewDetail:
 
         recommendation_counts = PositionCounts.from_dict(d.pop("recommendation_counts"))
 
+        sources = []
+        _sources = d.pop("sources")
+        for sources_item_data in _sources:
+            sources_item = ReviewSource.from_dict(sources_item_data)
+
+            sources.append(sources_item)
+
+        pledges = d.pop("pledges")
+
         warnings = cast(list[str], d.pop("warnings"))
 
         def _parse_notes(data: object) -> None | str:
@@ -288,6 +313,8 @@ class ReviewDetail:
             hrc_session=hrc_session,
             documents=documents,
             recommendation_counts=recommendation_counts,
+            sources=sources,
+            pledges=pledges,
             warnings=warnings,
             notes=notes,
             novelty=novelty,

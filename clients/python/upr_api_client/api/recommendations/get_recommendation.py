@@ -7,7 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.recommendation_public import RecommendationPublic
+from ...models.recommendation_detail import RecommendationDetail
 from ...types import UNSET, Response, Unset
 
 
@@ -33,9 +33,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | RecommendationPublic | None:
+) -> Any | Problem | RecommendationDetail | None:
     if response.status_code == 200:
-        response_200 = RecommendationPublic.from_dict(response.json())
+        response_200 = RecommendationDetail.from_dict(response.json())
 
         return response_200
 
@@ -71,7 +71,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem | RecommendationPublic]:
+) -> Response[Any | Problem | RecommendationDetail]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -85,14 +85,16 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem | RecommendationPublic]:
+) -> Response[Any | Problem | RecommendationDetail]:
     """Get one recommendation
 
      Get one recommendation by its id, e.g. `48-SVN-140.7`, with its recommending states,
     themes, affected groups, SDGs and ids in other databases.
 
     Args:
-        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`.
+        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's
+            later part of a numbered recommendation adds a letter (`7-AFG-96.1b`), and one whose
+            source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`).
         if_none_match (str | Unset):
 
     Raises:
@@ -100,7 +102,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem | RecommendationPublic]
+        Response[Any | Problem | RecommendationDetail]
     """
 
     kwargs = _get_kwargs(
@@ -120,14 +122,16 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | RecommendationPublic | None:
+) -> Any | Problem | RecommendationDetail | None:
     """Get one recommendation
 
      Get one recommendation by its id, e.g. `48-SVN-140.7`, with its recommending states,
     themes, affected groups, SDGs and ids in other databases.
 
     Args:
-        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`.
+        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's
+            later part of a numbered recommendation adds a letter (`7-AFG-96.1b`), and one whose
+            source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`).
         if_none_match (str | Unset):
 
     Raises:
@@ -135,7 +139,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem | RecommendationPublic
+        Any | Problem | RecommendationDetail
     """
 
     return sync_detailed(
@@ -150,14 +154,16 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem | RecommendationPublic]:
+) -> Response[Any | Problem | RecommendationDetail]:
     """Get one recommendation
 
      Get one recommendation by its id, e.g. `48-SVN-140.7`, with its recommending states,
     themes, affected groups, SDGs and ids in other databases.
 
     Args:
-        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`.
+        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's
+            later part of a numbered recommendation adds a letter (`7-AFG-96.1b`), and one whose
+            source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`).
         if_none_match (str | Unset):
 
     Raises:
@@ -165,7 +171,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem | RecommendationPublic]
+        Response[Any | Problem | RecommendationDetail]
     """
 
     kwargs = _get_kwargs(
@@ -183,14 +189,16 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | RecommendationPublic | None:
+) -> Any | Problem | RecommendationDetail | None:
     """Get one recommendation
 
      Get one recommendation by its id, e.g. `48-SVN-140.7`, with its recommending states,
     themes, affected groups, SDGs and ids in other databases.
 
     Args:
-        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`.
+        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's
+            later part of a numbered recommendation adds a letter (`7-AFG-96.1b`), and one whose
+            source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`).
         if_none_match (str | Unset):
 
     Raises:
@@ -198,7 +206,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem | RecommendationPublic
+        Any | Problem | RecommendationDetail
     """
 
     return (

@@ -97,7 +97,9 @@ def sync_detailed(
     measured precision and recall. Links are recomputed after every import.
 
     Args:
-        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`.
+        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's
+            later part of a numbered recommendation adds a letter (`7-AFG-96.1b`), and one whose
+            source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`).
         if_none_match (str | Unset):
 
     Raises:
@@ -137,7 +139,9 @@ def sync(
     measured precision and recall. Links are recomputed after every import.
 
     Args:
-        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`.
+        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's
+            later part of a numbered recommendation adds a letter (`7-AFG-96.1b`), and one whose
+            source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`).
         if_none_match (str | Unset):
 
     Raises:
@@ -172,7 +176,9 @@ async def asyncio_detailed(
     measured precision and recall. Links are recomputed after every import.
 
     Args:
-        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`.
+        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's
+            later part of a numbered recommendation adds a letter (`7-AFG-96.1b`), and one whose
+            source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`).
         if_none_match (str | Unset):
 
     Raises:
@@ -210,7 +216,9 @@ async def asyncio(
     measured precision and recall. Links are recomputed after every import.
 
     Args:
-        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`.
+        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's
+            later part of a numbered recommendation adds a letter (`7-AFG-96.1b`), and one whose
+            source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`).
         if_none_match (str | Unset):
 
     Raises:

@@ -7,6 +7,8 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.count_mode import CountMode
+from ...models.data_source import DataSource
+from ...models.disagreement_field import DisagreementField
 from ...models.position import Position
 from ...models.problem import Problem
 from ...models.recommendation_page import RecommendationPage
@@ -35,6 +37,11 @@ def _get_kwargs(
     review_date_from: datetime.date | None | Unset = UNSET,
     review_date_to: datetime.date | None | Unset = UNSET,
     repeated: bool | None | Unset = UNSET,
+    data_source: list[DataSource] | None | Unset = UNSET,
+    disagreement: list[DisagreementField] | None | Unset = UNSET,
+    action_category: list[int] | None | Unset = UNSET,
+    upr_info_action_category: list[int] | None | Unset = UNSET,
+    upr_info_issue: list[str] | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -215,6 +222,62 @@ def _get_kwargs(
         json_repeated = repeated
     params["repeated"] = json_repeated
 
+    json_data_source: list[str] | None | Unset
+    if isinstance(data_source, Unset):
+        json_data_source = UNSET
+    elif isinstance(data_source, list):
+        json_data_source = []
+        for data_source_type_0_item_data in data_source:
+            data_source_type_0_item = data_source_type_0_item_data.value
+            json_data_source.append(data_source_type_0_item)
+
+    else:
+        json_data_source = data_source
+    params["data_source"] = json_data_source
+
+    json_disagreement: list[str] | None | Unset
+    if isinstance(disagreement, Unset):
+        json_disagreement = UNSET
+    elif isinstance(disagreement, list):
+        json_disagreement = []
+        for disagreement_type_0_item_data in disagreement:
+            disagreement_type_0_item = disagreement_type_0_item_data.value
+            json_disagreement.append(disagreement_type_0_item)
+
+    else:
+        json_disagreement = disagreement
+    params["disagreement"] = json_disagreement
+
+    json_action_category: list[int] | None | Unset
+    if isinstance(action_category, Unset):
+        json_action_category = UNSET
+    elif isinstance(action_category, list):
+        json_action_category = action_category
+
+    else:
+        json_action_category = action_category
+    params["action_category"] = json_action_category
+
+    json_upr_info_action_category: list[int] | None | Unset
+    if isinstance(upr_info_action_category, Unset):
+        json_upr_info_action_category = UNSET
+    elif isinstance(upr_info_action_category, list):
+        json_upr_info_action_category = upr_info_action_category
+
+    else:
+        json_upr_info_action_category = upr_info_action_category
+    params["upr_info_action_category"] = json_upr_info_action_category
+
+    json_upr_info_issue: list[str] | None | Unset
+    if isinstance(upr_info_issue, Unset):
+        json_upr_info_issue = UNSET
+    elif isinstance(upr_info_issue, list):
+        json_upr_info_issue = upr_info_issue
+
+    else:
+        json_upr_info_issue = upr_info_issue
+    params["upr_info_issue"] = json_upr_info_issue
+
     json_q: None | str | Unset
     if isinstance(q, Unset):
         json_q = UNSET
@@ -304,6 +367,11 @@ def sync_detailed(
     review_date_from: datetime.date | None | Unset = UNSET,
     review_date_to: datetime.date | None | Unset = UNSET,
     repeated: bool | None | Unset = UNSET,
+    data_source: list[DataSource] | None | Unset = UNSET,
+    disagreement: list[DisagreementField] | None | Unset = UNSET,
+    action_category: list[int] | None | Unset = UNSET,
+    upr_info_action_category: list[int] | None | Unset = UNSET,
+    upr_info_issue: list[str] | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | Problem | RecommendationPage]:
@@ -354,6 +422,17 @@ def sync_detailed(
         repeated (bool | None | Unset): `true`: only recommendations repeating one made to the
             same state in an earlier cycle; `false`: only new ones (of linked reviews). See
             `/v1/recommendations/{id}/related`.
+        data_source (list[DataSource] | None | Unset): Only recommendations that this source gave
+            (any of their fields): an official document kind or a dataset; repeat for several.
+        disagreement (list[DisagreementField] | None | Unset): Only recommendations whose sources
+            disagree on this field (`any`: on some field); repeat for several. The disagreements are
+            listed in `/v1/recommendations/{id}`.
+        action_category (list[int] | None | Unset): Action category computed from the text, 1
+            (minimal) to 5 (specific action); repeat for several.
+        upr_info_action_category (list[int] | None | Unset): UPR Info's hand-coded action
+            category, 1 to 5 (where UPR Info's export was imported); repeat for several.
+        upr_info_issue (list[str] | None | Unset): Issue of UPR Info's own taxonomy, id or exact
+            name (any case), see /v1/upr-info-issues; repeat for several.
         q (None | str | Unset): Full-text search in the recommendation's text: words (all must
             match),
             `"exact phrases"`, `AND`, `OR`, `NOT` (capitals) or `-word`, `prefix*`, parentheses.
@@ -391,6 +470,11 @@ def sync_detailed(
         review_date_from=review_date_from,
         review_date_to=review_date_to,
         repeated=repeated,
+        data_source=data_source,
+        disagreement=disagreement,
+        action_category=action_category,
+        upr_info_action_category=upr_info_action_category,
+        upr_info_issue=upr_info_issue,
         q=q,
         if_none_match=if_none_match,
     )
@@ -423,6 +507,11 @@ def sync(
     review_date_from: datetime.date | None | Unset = UNSET,
     review_date_to: datetime.date | None | Unset = UNSET,
     repeated: bool | None | Unset = UNSET,
+    data_source: list[DataSource] | None | Unset = UNSET,
+    disagreement: list[DisagreementField] | None | Unset = UNSET,
+    action_category: list[int] | None | Unset = UNSET,
+    upr_info_action_category: list[int] | None | Unset = UNSET,
+    upr_info_issue: list[str] | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Any | Problem | RecommendationPage | None:
@@ -473,6 +562,17 @@ def sync(
         repeated (bool | None | Unset): `true`: only recommendations repeating one made to the
             same state in an earlier cycle; `false`: only new ones (of linked reviews). See
             `/v1/recommendations/{id}/related`.
+        data_source (list[DataSource] | None | Unset): Only recommendations that this source gave
+            (any of their fields): an official document kind or a dataset; repeat for several.
+        disagreement (list[DisagreementField] | None | Unset): Only recommendations whose sources
+            disagree on this field (`any`: on some field); repeat for several. The disagreements are
+            listed in `/v1/recommendations/{id}`.
+        action_category (list[int] | None | Unset): Action category computed from the text, 1
+            (minimal) to 5 (specific action); repeat for several.
+        upr_info_action_category (list[int] | None | Unset): UPR Info's hand-coded action
+            category, 1 to 5 (where UPR Info's export was imported); repeat for several.
+        upr_info_issue (list[str] | None | Unset): Issue of UPR Info's own taxonomy, id or exact
+            name (any case), see /v1/upr-info-issues; repeat for several.
         q (None | str | Unset): Full-text search in the recommendation's text: words (all must
             match),
             `"exact phrases"`, `AND`, `OR`, `NOT` (capitals) or `-word`, `prefix*`, parentheses.
@@ -511,6 +611,11 @@ def sync(
         review_date_from=review_date_from,
         review_date_to=review_date_to,
         repeated=repeated,
+        data_source=data_source,
+        disagreement=disagreement,
+        action_category=action_category,
+        upr_info_action_category=upr_info_action_category,
+        upr_info_issue=upr_info_issue,
         q=q,
         if_none_match=if_none_match,
     ).parsed
@@ -537,6 +642,11 @@ async def asyncio_detailed(
     review_date_from: datetime.date | None | Unset = UNSET,
     review_date_to: datetime.date | None | Unset = UNSET,
     repeated: bool | None | Unset = UNSET,
+    data_source: list[DataSource] | None | Unset = UNSET,
+    disagreement: list[DisagreementField] | None | Unset = UNSET,
+    action_category: list[int] | None | Unset = UNSET,
+    upr_info_action_category: list[int] | None | Unset = UNSET,
+    upr_info_issue: list[str] | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | Problem | RecommendationPage]:
@@ -587,6 +697,17 @@ async def asyncio_detailed(
         repeated (bool | None | Unset): `true`: only recommendations repeating one made to the
             same state in an earlier cycle; `false`: only new ones (of linked reviews). See
             `/v1/recommendations/{id}/related`.
+        data_source (list[DataSource] | None | Unset): Only recommendations that this source gave
+            (any of their fields): an official document kind or a dataset; repeat for several.
+        disagreement (list[DisagreementField] | None | Unset): Only recommendations whose sources
+            disagree on this field (`any`: on some field); repeat for several. The disagreements are
+            listed in `/v1/recommendations/{id}`.
+        action_category (list[int] | None | Unset): Action category computed from the text, 1
+            (minimal) to 5 (specific action); repeat for several.
+        upr_info_action_category (list[int] | None | Unset): UPR Info's hand-coded action
+            category, 1 to 5 (where UPR Info's export was imported); repeat for several.
+        upr_info_issue (list[str] | None | Unset): Issue of UPR Info's own taxonomy, id or exact
+            name (any case), see /v1/upr-info-issues; repeat for several.
         q (None | str | Unset): Full-text search in the recommendation's text: words (all must
             match),
             `"exact phrases"`, `AND`, `OR`, `NOT` (capitals) or `-word`, `prefix*`, parentheses.
@@ -624,6 +745,11 @@ async def asyncio_detailed(
         review_date_from=review_date_from,
         review_date_to=review_date_to,
         repeated=repeated,
+        data_source=data_source,
+        disagreement=disagreement,
+        action_category=action_category,
+        upr_info_action_category=upr_info_action_category,
+        upr_info_issue=upr_info_issue,
         q=q,
         if_none_match=if_none_match,
     )
@@ -654,6 +780,11 @@ async def asyncio(
     review_date_from: datetime.date | None | Unset = UNSET,
     review_date_to: datetime.date | None | Unset = UNSET,
     repeated: bool | None | Unset = UNSET,
+    data_source: list[DataSource] | None | Unset = UNSET,
+    disagreement: list[DisagreementField] | None | Unset = UNSET,
+    action_category: list[int] | None | Unset = UNSET,
+    upr_info_action_category: list[int] | None | Unset = UNSET,
+    upr_info_issue: list[str] | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Any | Problem | RecommendationPage | None:
@@ -704,6 +835,17 @@ async def asyncio(
         repeated (bool | None | Unset): `true`: only recommendations repeating one made to the
             same state in an earlier cycle; `false`: only new ones (of linked reviews). See
             `/v1/recommendations/{id}/related`.
+        data_source (list[DataSource] | None | Unset): Only recommendations that this source gave
+            (any of their fields): an official document kind or a dataset; repeat for several.
+        disagreement (list[DisagreementField] | None | Unset): Only recommendations whose sources
+            disagree on this field (`any`: on some field); repeat for several. The disagreements are
+            listed in `/v1/recommendations/{id}`.
+        action_category (list[int] | None | Unset): Action category computed from the text, 1
+            (minimal) to 5 (specific action); repeat for several.
+        upr_info_action_category (list[int] | None | Unset): UPR Info's hand-coded action
+            category, 1 to 5 (where UPR Info's export was imported); repeat for several.
+        upr_info_issue (list[str] | None | Unset): Issue of UPR Info's own taxonomy, id or exact
+            name (any case), see /v1/upr-info-issues; repeat for several.
         q (None | str | Unset): Full-text search in the recommendation's text: words (all must
             match),
             `"exact phrases"`, `AND`, `OR`, `NOT` (capitals) or `-word`, `prefix*`, parentheses.
@@ -743,6 +885,11 @@ async def asyncio(
             review_date_from=review_date_from,
             review_date_to=review_date_to,
             repeated=repeated,
+            data_source=data_source,
+            disagreement=disagreement,
+            action_category=action_category,
+            upr_info_action_category=upr_info_action_category,
+            upr_info_issue=upr_info_issue,
             q=q,
             if_none_match=if_none_match,
         )

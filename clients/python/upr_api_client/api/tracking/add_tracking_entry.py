@@ -111,7 +111,9 @@ def sync_detailed(
     a 422 problem naming the field.
 
     Args:
-        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`.
+        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's
+            later part of a numbered recommendation adds a letter (`7-AFG-96.1b`), and one whose
+            source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`).
         body (TrackingEntryCreate): A new assessment of a recommendation's implementation (or a
             correction of one).
 
@@ -152,7 +154,9 @@ def sync(
     a 422 problem naming the field.
 
     Args:
-        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`.
+        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's
+            later part of a numbered recommendation adds a letter (`7-AFG-96.1b`), and one whose
+            source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`).
         body (TrackingEntryCreate): A new assessment of a recommendation's implementation (or a
             correction of one).
 
@@ -188,7 +192,9 @@ async def asyncio_detailed(
     a 422 problem naming the field.
 
     Args:
-        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`.
+        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's
+            later part of a numbered recommendation adds a letter (`7-AFG-96.1b`), and one whose
+            source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`).
         body (TrackingEntryCreate): A new assessment of a recommendation's implementation (or a
             correction of one).
 
@@ -227,7 +233,9 @@ async def asyncio(
     a 422 problem naming the field.
 
     Args:
-        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`.
+        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's
+            later part of a numbered recommendation adds a letter (`7-AFG-96.1b`), and one whose
+            source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`).
         body (TrackingEntryCreate): A new assessment of a recommendation's implementation (or a
             correction of one).
 

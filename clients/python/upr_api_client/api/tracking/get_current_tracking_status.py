@@ -92,7 +92,9 @@ def sync_detailed(
     corrections applied: the government's and the NHRI's views side by side.
 
     Args:
-        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`.
+        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's
+            later part of a numbered recommendation adds a letter (`7-AFG-96.1b`), and one whose
+            source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`).
         if_none_match (str | Unset):
 
     Raises:
@@ -127,7 +129,9 @@ def sync(
     corrections applied: the government's and the NHRI's views side by side.
 
     Args:
-        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`.
+        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's
+            later part of a numbered recommendation adds a letter (`7-AFG-96.1b`), and one whose
+            source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`).
         if_none_match (str | Unset):
 
     Raises:
@@ -157,7 +161,9 @@ async def asyncio_detailed(
     corrections applied: the government's and the NHRI's views side by side.
 
     Args:
-        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`.
+        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's
+            later part of a numbered recommendation adds a letter (`7-AFG-96.1b`), and one whose
+            source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`).
         if_none_match (str | Unset):
 
     Raises:
@@ -190,7 +196,9 @@ async def asyncio(
     corrections applied: the government's and the NHRI's views side by side.
 
     Args:
-        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`.
+        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's
+            later part of a numbered recommendation adds a letter (`7-AFG-96.1b`), and one whose
+            source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`).
         if_none_match (str | Unset):
 
     Raises:

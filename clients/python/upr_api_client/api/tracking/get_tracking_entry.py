@@ -94,7 +94,9 @@ def sync_detailed(
      One entry of a recommendation's history.
 
     Args:
-        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`.
+        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's
+            later part of a numbered recommendation adds a letter (`7-AFG-96.1b`), and one whose
+            source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`).
         entry_id (int): Tracking entry id.
         if_none_match (str | Unset):
 
@@ -131,7 +133,9 @@ def sync(
      One entry of a recommendation's history.
 
     Args:
-        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`.
+        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's
+            later part of a numbered recommendation adds a letter (`7-AFG-96.1b`), and one whose
+            source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`).
         entry_id (int): Tracking entry id.
         if_none_match (str | Unset):
 
@@ -163,7 +167,9 @@ async def asyncio_detailed(
      One entry of a recommendation's history.
 
     Args:
-        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`.
+        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's
+            later part of a numbered recommendation adds a letter (`7-AFG-96.1b`), and one whose
+            source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`).
         entry_id (int): Tracking entry id.
         if_none_match (str | Unset):
 
@@ -198,7 +204,9 @@ async def asyncio(
      One entry of a recommendation's history.
 
     Args:
-        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`.
+        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's
+            later part of a numbered recommendation adds a letter (`7-AFG-96.1b`), and one whose
+            source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`).
         entry_id (int): Tracking entry id.
         if_none_match (str | Unset):
 

@@ -115,7 +115,9 @@ def sync_detailed(
     (`superseded_by` names the correction), by `status_date` then id.
 
     Args:
-        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`.
+        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's
+            later part of a numbered recommendation adds a letter (`7-AFG-96.1b`), and one whose
+            source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`).
         limit (int | Unset): Items per page (1-500). Default: 50.
         cursor (None | str | Unset): The `next_cursor` of the previous page; omit for the first
             page.
@@ -157,7 +159,9 @@ def sync(
     (`superseded_by` names the correction), by `status_date` then id.
 
     Args:
-        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`.
+        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's
+            later part of a numbered recommendation adds a letter (`7-AFG-96.1b`), and one whose
+            source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`).
         limit (int | Unset): Items per page (1-500). Default: 50.
         cursor (None | str | Unset): The `next_cursor` of the previous page; omit for the first
             page.
@@ -194,7 +198,9 @@ async def asyncio_detailed(
     (`superseded_by` names the correction), by `status_date` then id.
 
     Args:
-        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`.
+        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's
+            later part of a numbered recommendation adds a letter (`7-AFG-96.1b`), and one whose
+            source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`).
         limit (int | Unset): Items per page (1-500). Default: 50.
         cursor (None | str | Unset): The `next_cursor` of the previous page; omit for the first
             page.
@@ -234,7 +240,9 @@ async def asyncio(
     (`superseded_by` names the correction), by `status_date` then id.
 
     Args:
-        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`.
+        recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's
+            later part of a numbered recommendation adds a letter (`7-AFG-96.1b`), and one whose
+            source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`).
         limit (int | Unset): Items per page (1-500). Default: 50.
         cursor (None | str | Unset): The `next_cursor` of the previous page; omit for the first
             page.

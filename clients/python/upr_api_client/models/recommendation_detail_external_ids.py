@@ -6,11 +6,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="RecommendationPublicExternalIds")
+T = TypeVar("T", bound="RecommendationDetailExternalIds")
 
 
 @_attrs_define
-class RecommendationPublicExternalIds:
+class RecommendationDetailExternalIds:
     additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -23,10 +23,10 @@ class RecommendationPublicExternalIds:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        recommendation_public_external_ids = cls()
+        recommendation_detail_external_ids = cls()
 
-        recommendation_public_external_ids.additional_properties = d
-        return recommendation_public_external_ids
+        recommendation_detail_external_ids.additional_properties = d
+        return recommendation_detail_external_ids
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.data_source import DataSource
+from ..models.recommendation_field import RecommendationField
+
+T = TypeVar("T", bound="RecommendationSourcePublic")
+
+
+@_attrs_define
+class RecommendationSourcePublic:
+    """A source that gave some of a recommendation's fields, and where in it.
+
+    Attributes:
+        source (DataSource): Where a recommendation's text, position or classification was read from.
+
+            Official documents rank above datasets. Among the documents, the Working Group report is
+            the official text of the recommendations, and the addendum the official record of
+            positions, with OHCHR's thematic list (which restates both) between it and the report.
+            Among the datasets, UHRI's export (OHCHR's own index) ranks above the SDG–Human Rights
+            Data Explorer's export (built from OHCHR's data), which ranks above UPR Info's database.
+            A value from a lower-ranked source never overwrites one from a higher.
+        is_document (bool): An official document (else a dataset).
+        reference (str): The document's symbol and paragraph, or the dataset file and rows.
+        fields (list[RecommendationField]):
+    """
+
+    source: DataSource
+    is_document: bool
+    reference: str
+    fields: list[RecommendationField]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        source = self.source.value
+
+        is_document = self.is_document
+
+        reference = self.reference
+
+        fields = []
+        for fields_item_data in self.fields:
+            fields_item = fields_item_data.value
+            fields.append(fields_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "source": source,
+                "is_document": is_document,
+                "reference": reference,
+                "fields": fields,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        source = DataSource(d.pop("source"))
+
+        is_document = d.pop("is_document")
+
+        reference = d.pop("reference")
+
+        fields = []
+        _fields = d.pop("fields")
+        for fields_item_data in _fields:
+            fields_item = RecommendationField(fields_item_data)
+
+            fields.append(fields_item)
+
+        recommendation_source_public = cls(
+            source=source,
+            is_document=is_document,
+            reference=reference,
+            fields=fields,
+        )
+
+        recommendation_source_public.additional_properties = d
+        return recommendation_source_public
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
