@@ -405,6 +405,22 @@ def check_sdg_explorer(
         markdown.write_text(render_markdown(report), encoding="utf-8")
 
 
+@cli.command("classify")
+def classify_stored() -> None:
+    """Compute the action category of every recommendation whose stored one is missing or was
+    computed by an older method (imports compute it as they write)."""
+    from app.classification.stored import refresh
+    from app.db import get_engine
+    from app.versioning import bump
+
+    with Session(get_engine()) as db:
+        count = refresh(db)
+        if count:
+            bump(db)
+        db.commit()
+    typer.echo(f"action categories computed: {count}")
+
+
 @cli.command("link")
 def link(
     review: str | None = typer.Option(

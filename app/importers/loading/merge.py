@@ -31,7 +31,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select, tuple_, update
 from sqlmodel import Session, col
 
-from app.classification.action_category import classify
+from app.classification.stored import action_category_columns
 from app.importers.loading import provenance
 from app.importers.loading.report import ImportReport
 from app.importers.loading.states import StateResolver
@@ -324,19 +324,6 @@ def _add_new(
         {"recommendation_id": item.id, "issue_id": issue} for issue in issues
     )
     writes.sources.append(_source_row(item, source))
-
-
-def action_category_columns(text: str) -> dict[str, Any]:
-    """The stored action category of a text, as computed from it alone (`classify`)."""
-    result = classify(text)
-    return {
-        "action_category": result.category,
-        "action_category_confidence": result.confidence if result.category else None,
-        "action_category_rule": result.rule,
-        "action_category_evidence": " ".join(result.evidence) or None,
-        "action_category_reason": result.reason,
-        "action_category_method": result.method,
-    }
 
 
 def _source_row(item: IncomingRecommendation, source: DataSource) -> dict[str, Any]:
