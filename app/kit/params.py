@@ -35,7 +35,7 @@ RecommendationIdPath = Annotated[
     Path(
         pattern=RECOMMENDATION_ID_PATTERN,
         description="Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's later "
-        "part of a numbered recommendation adds a letter (`7-AFG-96.1b`), and one whose "
+        "part of a numbered recommendation adds a letter (`5-AFG-96.1b`), and one whose "
         "source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`).",
         examples=["48-SVN-140.7"],
     ),

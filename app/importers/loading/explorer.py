@@ -12,7 +12,7 @@ Rows are gathered into recommendations, one clear rule for each case:
   the document's numbered item is the recommendation. Its text is the parts joined by " / ";
   parts answered differently make the position `supported_in_part`.
 - Otherwise each distinct text of a paragraph is a recommendation: the first keeps the
-  paragraph's id, later ones get a letter ("7-AFG-96.1", "7-AFG-96.1b").
+  paragraph's id, later ones get a letter ("5-AFG-96.1", "5-AFG-96.1b").
 - A row without a usable paragraph (a malformed `Document` such as "|18|" or none) is matched
   by its text to a recommendation already loaded for the review (`matching_key`), preferring
   one made by the row's state; what matches nothing gets a paragraph-less id (`textual_id`).

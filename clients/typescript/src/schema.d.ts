@@ -4279,7 +4279,7 @@ export interface operations {
                 "If-None-Match"?: string;
             };
             path: {
-                /** @description Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's later part of a numbered recommendation adds a letter (`7-AFG-96.1b`), and one whose source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`). */
+                /** @description Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's later part of a numbered recommendation adds a letter (`5-AFG-96.1b`), and one whose source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`). */
                 recommendation_id: string;
             };
             cookie?: never;
@@ -4360,7 +4360,7 @@ export interface operations {
                 "If-None-Match"?: string;
             };
             path: {
-                /** @description Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's later part of a numbered recommendation adds a letter (`7-AFG-96.1b`), and one whose source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`). */
+                /** @description Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's later part of a numbered recommendation adds a letter (`5-AFG-96.1b`), and one whose source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`). */
                 recommendation_id: string;
             };
             cookie?: never;
@@ -4527,7 +4527,7 @@ export interface operations {
                 "If-None-Match"?: string;
             };
             path: {
-                /** @description Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's later part of a numbered recommendation adds a letter (`7-AFG-96.1b`), and one whose source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`). */
+                /** @description Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's later part of a numbered recommendation adds a letter (`5-AFG-96.1b`), and one whose source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`). */
                 recommendation_id: string;
             };
             cookie?: never;
@@ -4615,7 +4615,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's later part of a numbered recommendation adds a letter (`7-AFG-96.1b`), and one whose source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`). */
+                /** @description Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's later part of a numbered recommendation adds a letter (`5-AFG-96.1b`), and one whose source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`). */
                 recommendation_id: string;
             };
             cookie?: never;
@@ -4715,7 +4715,7 @@ export interface operations {
                 "If-None-Match"?: string;
             };
             path: {
-                /** @description Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's later part of a numbered recommendation adds a letter (`7-AFG-96.1b`), and one whose source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`). */
+                /** @description Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's later part of a numbered recommendation adds a letter (`5-AFG-96.1b`), and one whose source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`). */
                 recommendation_id: string;
             };
             cookie?: never;
@@ -4796,7 +4796,7 @@ export interface operations {
                 "If-None-Match"?: string;
             };
             path: {
-                /** @description Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's later part of a numbered recommendation adds a letter (`7-AFG-96.1b`), and one whose source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`). */
+                /** @description Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's later part of a numbered recommendation adds a letter (`5-AFG-96.1b`), and one whose source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`). */
                 recommendation_id: string;
                 /** @description Tracking entry id. */
                 entry_id: number;

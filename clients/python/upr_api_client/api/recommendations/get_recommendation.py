@@ -93,7 +93,7 @@ def sync_detailed(
 
     Args:
         recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's
-            later part of a numbered recommendation adds a letter (`7-AFG-96.1b`), and one whose
+            later part of a numbered recommendation adds a letter (`5-AFG-96.1b`), and one whose
             source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`).
         if_none_match (str | Unset):
 
@@ -130,7 +130,7 @@ def sync(
 
     Args:
         recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's
-            later part of a numbered recommendation adds a letter (`7-AFG-96.1b`), and one whose
+            later part of a numbered recommendation adds a letter (`5-AFG-96.1b`), and one whose
             source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`).
         if_none_match (str | Unset):
 
@@ -162,7 +162,7 @@ async def asyncio_detailed(
 
     Args:
         recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's
-            later part of a numbered recommendation adds a letter (`7-AFG-96.1b`), and one whose
+            later part of a numbered recommendation adds a letter (`5-AFG-96.1b`), and one whose
             source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`).
         if_none_match (str | Unset):
 
@@ -197,7 +197,7 @@ async def asyncio(
 
     Args:
         recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's
-            later part of a numbered recommendation adds a letter (`7-AFG-96.1b`), and one whose
+            later part of a numbered recommendation adds a letter (`5-AFG-96.1b`), and one whose
             source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`).
         if_none_match (str | Unset):
 

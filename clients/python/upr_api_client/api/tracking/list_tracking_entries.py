@@ -116,7 +116,7 @@ def sync_detailed(
 
     Args:
         recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's
-            later part of a numbered recommendation adds a letter (`7-AFG-96.1b`), and one whose
+            later part of a numbered recommendation adds a letter (`5-AFG-96.1b`), and one whose
             source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`).
         limit (int | Unset): Items per page (1-500). Default: 50.
         cursor (None | str | Unset): The `next_cursor` of the previous page; omit for the first
@@ -160,7 +160,7 @@ def sync(
 
     Args:
         recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's
-            later part of a numbered recommendation adds a letter (`7-AFG-96.1b`), and one whose
+            later part of a numbered recommendation adds a letter (`5-AFG-96.1b`), and one whose
             source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`).
         limit (int | Unset): Items per page (1-500). Default: 50.
         cursor (None | str | Unset): The `next_cursor` of the previous page; omit for the first
@@ -199,7 +199,7 @@ async def asyncio_detailed(
 
     Args:
         recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's
-            later part of a numbered recommendation adds a letter (`7-AFG-96.1b`), and one whose
+            later part of a numbered recommendation adds a letter (`5-AFG-96.1b`), and one whose
             source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`).
         limit (int | Unset): Items per page (1-500). Default: 50.
         cursor (None | str | Unset): The `next_cursor` of the previous page; omit for the first
@@ -241,7 +241,7 @@ async def asyncio(
 
     Args:
         recommendation_id (str): Recommendation id: `{session}-{ISO3}-{paragraph}`; a dataset's
-            later part of a numbered recommendation adds a letter (`7-AFG-96.1b`), and one whose
+            later part of a numbered recommendation adds a letter (`5-AFG-96.1b`), and one whose
             source gives no paragraph has `x` and 8 hex digits instead (`20-KAZ-x1f0c3a9e`).
         limit (int | Unset): Items per page (1-500). Default: 50.
         cursor (None | str | Unset): The `next_cursor` of the previous page; omit for the first
