@@ -405,6 +405,37 @@ def check_sdg_explorer(
         markdown.write_text(render_markdown(report), encoding="utf-8")
 
 
+@check_cli.command("datasets")
+def check_datasets(
+    files: list[Path] = typer.Argument(
+        ...,
+        exists=True,
+        dir_okay=False,
+        help="SDG–HR Data Explorer exports (.xlsx) and UPR Info exports (.csv).",
+    ),
+    markdown: Path | None = typer.Option(
+        None, "--markdown", help="Also write the comparison as a Markdown document."
+    ),
+) -> None:
+    """Compare the two datasets with each other and each with the official documents loaded,
+    per cycle: recommendations matched, positions and recommending states that agree, and every
+    kind of disagreement with examples (writes nothing)."""
+    from app.checks.datasets import compare_datasets, render_markdown, render_text
+    from app.db import get_engine
+    from app.importers.records import ParseError
+
+    explorer = [file for file in files if file.suffix.lower() == ".xlsx"]
+    upr_info = [file for file in files if file.suffix.lower() != ".xlsx"]
+    with Session(get_engine()) as db:
+        try:
+            result = compare_datasets(db, explorer, upr_info)
+        except ParseError as error:
+            _fail(f"error: {error}")
+    typer.echo(render_text(result), nl=False)
+    if markdown:
+        markdown.write_text(render_markdown(result), encoding="utf-8")
+
+
 @cli.command("classify")
 def classify_stored() -> None:
     """Compute the action category of every recommendation whose stored one is missing or was

@@ -4,8 +4,8 @@ Usage (from the repository root, with the project's virtualenv):
 
     .venv/bin/python bench/action_category.py [--data DIR] [--errors N] [--rules] [--markdown]
 
-It reads UPR Info's export (`1-5.csv` … `17-20.csv` in DIR, by default
-`../shared/data/datasets/upr-info-2015`) with `app.importers.parsing.upr_info`, one
+It reads UPR Info's export (`1-5.csv` … `17-20.csv` in DIR, by default the environment
+variable UPR_INFO_EXPORT_DIR; the export is not bundled) with `app.importers.parsing.upr_info`, one
 recommendation per (session, state under review, text) as `read_upr_info` groups the rows
 made by several states, and classifies every text with `app.classification.action_category`.
 The rules were tuned on sessions 1–13 ("tune"); sessions 14–20 ("test") were held out and
@@ -24,6 +24,7 @@ docs/action-category.md instead. Nothing is written.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import time
 from collections import Counter, defaultdict
@@ -35,7 +36,7 @@ from app.classification.action_category import ActionCategory, classify
 from app.importers.parsing.upr_info import read_upr_info
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT.parent / "shared" / "data" / "datasets" / "upr-info-2015"
+DATA = Path(os.environ.get("UPR_INFO_EXPORT_DIR", "upr-info-2015"))
 FILES = ("1-5.csv", "6-9.csv", "10-13.csv", "14-17.csv", "17-20.csv")
 TUNE = range(1, 14)
 TEST = range(14, 21)

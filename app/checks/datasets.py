@@ -1143,9 +1143,9 @@ def _unknown_lines(result: DatasetsCheck) -> list[str]:
 def command(result: DatasetsCheck) -> str:
     """The command that makes the comparison: `upr check datasets …`."""
     parts = ["upr check datasets"]
-    for source, option in ((Source.explorer, "--sdg-explorer"), (Source.upr_info, "--upr-info")):
+    for source in (Source.explorer, Source.upr_info):
         if source in result.sources:
-            parts.append(f"{option} {' '.join(result.sources[source].files)}")
+            parts.append(" ".join(result.sources[source].files))
     return " ".join(parts)
 
 
