@@ -29,6 +29,7 @@ class ImportReport:
     disagreements: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     dry_run: bool = False
+    pledges: int = 0  # voluntary pledges read (UPR Info's export), not recommendations
 
     def summary(self) -> str:
         """One line: what was added and changed."""
@@ -36,7 +37,8 @@ class ImportReport:
         return (
             f"{self.file}: {self.recommendations} recommendations read; "
             f"{self.added} added, {self.changed} changed, {self.unchanged} unchanged{outcome}; "
-            f"{len(self.disagreements)} disagreements, {len(self.warnings)} warnings"
+            + (f"{self.pledges} voluntary pledges read; " if self.pledges else "")
+            + f"{len(self.disagreements)} disagreements, {len(self.warnings)} warnings"
             + (
                 f"; review facts changed: {', '.join(self.review_fields_changed)}"
                 if self.review_fields_changed
