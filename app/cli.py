@@ -249,6 +249,17 @@ def import_uhri(
     _print_reports([report], report_json)
 
 
+def _state_code(state: str | None) -> str | None:
+    """The ISO3 code of a state given by code or by any of its names (as typed, if unknown)."""
+    if state is None:
+        return None
+    from app.db import get_engine
+    from app.states.queries import fold_name, name_index
+
+    with Session(get_engine()) as db:
+        return name_index(db).get(fold_name(state)) or state.strip().upper()
+
+
 def _import_datasets(
     files: list[Path], dry_run: bool, state: str | None, link: bool
 ) -> list[ImportReport]:
@@ -257,12 +268,8 @@ def _import_datasets(
     from app.importers.loading import ImportFailed
     from app.importers.loading.explorer import load_explorer
     from app.importers.records import ParseError
-    from app.states.queries import fold_name, name_index
 
-    only_state = None
-    if state is not None:
-        with Session(get_engine()) as db:
-            only_state = name_index(db).get(fold_name(state)) or state.strip().upper()
+    only_state = _state_code(state)
     reports = []
     for file in files:
         try:
@@ -296,6 +303,50 @@ def import_sdg_explorer(
     each row's recommendation, position, recommending state, SDG targets and affected groups,
     merged with what official documents gave (which outrank it)."""
     _print_reports(_import_datasets(files, dry_run, state, link), report_json)
+
+
+@import_cli.command("upr-info")
+def import_upr_info(
+    files: list[Path] = typer.Argument(
+        ...,
+        exists=True,
+        dir_okay=False,
+        help="UPR Info database exports (CSV), recommendations or voluntary pledges.",
+    ),
+    state: str | None = STATE,
+    link: bool = typer.Option(
+        True, help="Link changed states across cycles afterwards (else run `upr link` later)."
+    ),
+    dry_run: bool = DRY_RUN,
+    report_json: Path | None = REPORT_JSON,
+) -> None:
+    """Import UPR Info's database export: recommendations matched by text to those loaded (a
+    second source of them), with UPR Info's action category and issues; the rest added with
+    paragraph-less ids; voluntary pledges as pledges. Each file in one transaction."""
+    from app.db import get_engine
+    from app.importers.loading import ImportFailed
+    from app.importers.loading.upr_info import load_upr_info
+    from app.importers.records import ParseError
+    from app.linking.service import link_pending
+
+    only_state = _state_code(state)
+    reports = []
+    for file in files:
+        try:
+            reports.append(
+                load_upr_info(
+                    lambda: Session(get_engine()),
+                    file,
+                    dry_run=dry_run,
+                    only_state=only_state,
+                    link=False,  # once, after the last file
+                )
+            )
+        except (ParseError, ImportFailed) as error:
+            _fail(f"error: {error}")
+    if link and not dry_run and any(r.added or r.changed for r in reports):
+        link_pending(lambda: Session(get_engine()))
+    _print_reports(reports, report_json)
 
 
 @import_cli.command("bundled")

@@ -14,8 +14,10 @@ Rows are gathered into recommendations, one clear rule for each case:
 - Otherwise each distinct text of a paragraph is a recommendation: the first keeps the
   paragraph's id, later ones get a letter ("5-AFG-96.1", "5-AFG-96.1b").
 - A row without a usable paragraph (a malformed `Document` such as "|18|" or none) is matched
-  by its text to a recommendation already loaded for the review (`matching_key`), preferring
-  one made by the row's state; what matches nothing gets a paragraph-less id (`textual_id`).
+  by its text (`text_key`) to a recommendation already loaded for the review, preferring one
+  made by the row's state, or else to the one document item whose text contains it; what
+  matches nothing gets a paragraph-less id (`textual_id`). Rows that give one recommendation
+  are gathered into it, whichever way they were matched.
 
 Every row is accounted for: read and written, or listed as a warning with its row number (a row
 without symbol, state under review or text cannot be placed). A state name that does not
@@ -40,7 +42,7 @@ from app.importers.loading.report import ImportFailed, ImportReport
 from app.importers.loading.review_facts import ensure_review, lock_reviews, record_warnings
 from app.importers.loading.states import StateResolver
 from app.importers.loading.taxonomy import TaxonomyCache
-from app.importers.loading.text import matching_key
+from app.importers.loading.text import PART_WORDS, matching_key, text_key
 from app.importers.parsing.sdg_explorer import ExplorerRecord, read_explorer
 from app.linking.service import link_pending, mark_pending
 from app.recommendations.models import Recommendation, RecommendingState, recommendation_id
@@ -180,7 +182,8 @@ def _placed(
 
 
 def _loaded(db: Session, reviews: list[str]) -> dict[str, list[_Loaded]]:
-    """The recommendations stored for these reviews, by review id."""
+    """The recommendations stored for these reviews, by review id, in natural order (so that
+    ties are broken the same way on every database and every run)."""
     found: dict[str, _Loaded] = {}
     by_review: dict[str, list[_Loaded]] = defaultdict(list)
     for rid in reviews:
@@ -190,12 +193,18 @@ def _loaded(db: Session, reviews: list[str]) -> dict[str, list[_Loaded]]:
                 Recommendation.paragraph,
                 Recommendation.text,
                 Recommendation.text_from,
-            ).where(col(Recommendation.review_id) == rid)
+            )
+            .where(col(Recommendation.review_id) == rid)
+            .order_by(
+                col(Recommendation.paragraph_major),
+                col(Recommendation.paragraph_minor),
+                col(Recommendation.id),
+            )
         ):
             item = _Loaded(
                 row.id,
                 row.paragraph,
-                matching_key(row.text),
+                text_key(row.text),
                 set(),
                 DataSource(row.text_from).is_document,
             )
@@ -223,53 +232,65 @@ def _recommendations(
             by_paragraph[rid, row.record.paragraph].append(row)
         else:
             without_paragraph.append(row)
-    incoming: list[IncomingRecommendation] = []
+    targets: dict[str, tuple[str, list[_Row]]] = {}  # id -> (paragraph, rows giving it)
     for (rid, paragraph), group in by_paragraph.items():
         stored = {item.paragraph: item for item in loaded.get(rid, [])}.get(paragraph)
         if stored is not None and stored.from_document:
-            incoming.append(_incoming(path, stored.id, paragraph, group, report.warnings))
+            targets.setdefault(stored.id, (paragraph, []))[1].extend(group)
             continue
         texts: dict[str, list[_Row]] = defaultdict(list)
         for row in group:
-            texts[matching_key(row.record.text or "")].append(row)
+            texts[text_key(row.record.text or "")].append(row)
         for index, parts in enumerate(texts.values()):
             part = paragraph if index == 0 else f"{paragraph}{chr(ord('a') + index)}"
-            first = parts[0]
-            rec_id = recommendation_id(first.session, first.iso3, part)
-            incoming.append(_incoming(path, rec_id, part, parts, report.warnings))
-    taken = {item.id for item in incoming}
-    matched = [_matched_by_text(path, row, loaded, taken) for row in without_paragraph]
-    if matched:
-        by_text = sum(1 for item in matched if item.paragraph)
+            rec_id = recommendation_id(parts[0].session, parts[0].iso3, part)
+            targets.setdefault(rec_id, (part, []))[1].extend(parts)
+    taken = set(targets)
+    by_text = 0
+    for row in without_paragraph:
+        rec_id, paragraph = _matched_by_text(row, loaded, taken)
+        by_text += bool(paragraph)
+        targets.setdefault(rec_id, (paragraph, []))[1].append(row)
+    if without_paragraph:
         report.warnings.append(
-            f"{len(matched)} rows without a paragraph: {by_text} matched by text to a "
-            f"recommendation loaded for their review, {len(matched) - by_text} given "
-            "paragraph-less ids"
+            f"{len(without_paragraph)} rows without a paragraph: {by_text} matched by text to "
+            f"a recommendation loaded for their review, {len(without_paragraph) - by_text} "
+            "given paragraph-less ids"
         )
-    return _merge_same_ids(incoming + matched)
+    return [
+        _incoming(path, rec_id, paragraph, group, report.warnings)
+        for rec_id, (paragraph, group) in targets.items()
+    ]
 
 
 def _matched_by_text(
-    path: Path,
-    row: _Row,
-    loaded: dict[str, list[_Loaded]],
-    taken: set[str],
-) -> IncomingRecommendation:
-    """A row without paragraph: the loaded recommendation with its text (one made by its states
-    first) that no other row took, or a new one with a paragraph-less id."""
-    key = matching_key(row.record.text or "")
-    candidates = [
-        item
-        for item in loaded.get(review_id(row.session, row.iso3), [])
-        if item.key == key and item.id not in taken
-    ]
+    row: _Row, loaded: dict[str, list[_Loaded]], taken: set[str]
+) -> tuple[str, str]:
+    """The id and paragraph of the recommendation a row without paragraph gives.
+
+    In order: a loaded recommendation with the same text that no other row took (one made by
+    the row's states first); the one loaded recommendation of an official document whose text
+    contains the row's (a 1st-cycle item the dataset gives in parts) and whose states include
+    the row's; else a paragraph-less id.
+    """
+    key = text_key(row.record.text or "")
+    review = loaded.get(review_id(row.session, row.iso3), [])
+    candidates = [item for item in review if item.key == key and item.id not in taken]
     candidates.sort(key=lambda item: not set(row.states) <= item.states)
     if candidates:
-        match = candidates[0]
-        taken.add(match.id)
-        return _incoming(path, match.id, match.paragraph, [row])
-    rec_id = textual_id(row.session, row.iso3, row.record.text or "", row.states)
-    return _incoming(path, rec_id, "", [row])
+        taken.add(candidates[0].id)
+        return candidates[0].id, candidates[0].paragraph
+    if len(key.split()) >= PART_WORDS and row.states:
+        wholes = [
+            item
+            for item in review
+            if item.from_document
+            and set(row.states) <= item.states
+            and f" {key} " in f" {item.key} "
+        ]
+        if len(wholes) == 1:
+            return wholes[0].id, wholes[0].paragraph
+    return textual_id(row.session, row.iso3, row.record.text or "", row.states), ""
 
 
 def _incoming(
@@ -282,7 +303,7 @@ def _incoming(
     """One recommendation from the rows that give it (one, or its parts, or its states)."""
     first = rows[0]
     texts = list(dict.fromkeys(row.record.text or "" for row in rows))
-    same_text = len({matching_key(text) for text in texts}) == 1
+    same_text = len({text_key(text) for text in texts}) == 1
     answered = {row.record.position for row in rows if row.record.position}
     position = next(iter(answered)) if len(answered) == 1 else None
     if len(answered) > 1:
@@ -320,20 +341,6 @@ def _incoming(
         external_ids={},
         reference=reference,
     )
-
-
-def _merge_same_ids(incoming: list[IncomingRecommendation]) -> list[IncomingRecommendation]:
-    """Rows without paragraph that are one recommendation (same text, same states) made one."""
-    merged: dict[str, IncomingRecommendation] = {}
-    for item in incoming:
-        kept = merged.get(item.id)
-        if kept is None:
-            merged[item.id] = item
-            continue
-        kept.reference += ", " + item.reference.rsplit(" ", 1)[-1]
-        kept.sdgs = list(dict.fromkeys(kept.sdgs + item.sdgs))
-        kept.groups = list(dict.fromkeys(kept.groups + item.groups))
-    return list(merged.values())
 
 
 def _record_warnings(db: Session, path: Path, reviews: list[str], report: ImportReport) -> None:

@@ -31,3 +31,13 @@ def matching_key(text_value: str) -> str:
     differently: `comparable`, then case-folded, with every run of punctuation and spaces made
     one space ("Ratify the OP-CAT;" and "ratify the OP CAT" have the same key)."""
     return " ".join(_NOT_WORD.sub(" ", comparable(text_value).casefold()).split())
+
+
+PART_WORDS = 2  # least words of a text matched as a part of a longer one
+
+
+def text_key(text_value: str) -> str:
+    """The key recommendations are matched by across sources: `matching_key` without a leading
+    "to" (1st-cycle reports write "To ratify …" where datasets write "Ratify …")."""
+    key = matching_key(text_value)
+    return key[3:] if key.startswith("to ") else key

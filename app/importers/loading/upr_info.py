@@ -89,7 +89,7 @@ from app.importers.loading.report import ImportFailed, ImportReport
 from app.importers.loading.review_facts import ensure_review, lock_reviews, record_warnings
 from app.importers.loading.states import StateResolver
 from app.importers.loading.taxonomy import TaxonomyCache
-from app.importers.loading.text import matching_key
+from app.importers.loading.text import PART_WORDS, matching_key, text_key
 from app.importers.parsing.upr_info import (
     UprInfoFile,
     UprInfoPledge,
@@ -107,18 +107,11 @@ from app.vocab import DataSource, Position
 
 SessionFactory = Callable[[], Session]
 SOURCE = DataSource.upr_info
-PART_WORDS = 2  # pass 2: least words of a text matched as a part of a loaded text
 SIMILARITY = 0.9  # pass 3: least difflib ratio of two keys
 SIMILAR_LENGTH = 40  # pass 3: least length of both keys
 REFERENCE_LENGTH = 300  # the stored reference's column width
 FINAL = (Position.supported, Position.noted)
 SAME_TEXT, SIMILAR_TEXT, PART_OF_TEXT = "same text", "nearly the same text", "part of a text"
-
-
-def text_key(text: str) -> str:
-    """The key texts are matched by: `matching_key` without a leading "to"."""
-    key = matching_key(text)
-    return key[3:] if key.startswith("to ") else key
 
 
 def pledge_id(session: int, iso3: str, text: str) -> str:
