@@ -75,7 +75,7 @@ def test_rows_without_a_usable_paragraph_are_reported_and_matched_by_text(
     report = load_explorer(new_session, CYCLE2)
     # "|18|": a paragraph without its item, reported by row number.
     assert any("paragraph '18' is not an id" in line for line in report.warnings)
-    assert any("rows without a paragraph" in line for line in report.warnings)
+    assert any("rows matched by text" in line for line in report.warnings)
     db.expire_all()
     textual = db.exec(select(Recommendation).where(col(Recommendation.id).like("%-HUN-x%"))).all()
     assert textual and all(r.paragraph == "" for r in textual)

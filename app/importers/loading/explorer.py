@@ -4,20 +4,21 @@ Each row names its report's symbol and paragraph ("Source:A/HRC/28/10|124.1|"); 
 Council session gives the Working Group session (`app.reference.working_group_session_of`).
 Rows are gathered into recommendations, one clear rule for each case:
 
-- Rows of one review with the same paragraph and the same text are one recommendation made by
-  several states.
-- Where an official document already gave the review's recommendation of that paragraph, every
-  row of the paragraph is a source of it: in the 1st cycle the explorer gives a numbered
-  recommendation's parts ("sign and ratify (France)/ratify (Argentina)") one row each, and
-  the document's numbered item is the recommendation. Its text is the parts joined by " / ";
+- In a review that no official document gave, rows with the same paragraph and the same text
+  are one recommendation made by several states, and each distinct text of a paragraph is a
+  recommendation: the first keeps the paragraph's id, later ones get a letter ("5-AFG-96.1",
+  "5-AFG-96.1b"; in the 1st cycle the explorer gives a numbered item's parts, "sign and ratify
+  (France)/ratify (Argentina)", one row per state).
+- In a review an official document gave, the document's numbering is the reference, and the
+  explorer's paragraphs are sometimes off (7-AGO: its 88.x is the report's 87.x). A row is
+  matched by its text (`text_key`): to a loaded recommendation with the same text, preferring
+  one made by the row's state; else to the one document item whose text contains it (an item
+  given in parts); else to the document's recommendation of its paragraph, the texts then
+  disagreeing; else it is new. The parts of one item are its text joined by " / ", and
   parts answered differently make the position `supported_in_part`.
-- Otherwise each distinct text of a paragraph is a recommendation: the first keeps the
-  paragraph's id, later ones get a letter ("5-AFG-96.1", "5-AFG-96.1b").
 - A row without a usable paragraph (a malformed `Document` such as "|18|" or none) is matched
-  by its text (`text_key`) to a recommendation already loaded for the review, preferring one
-  made by the row's state, or else to the one document item whose text contains it; what
-  matches nothing gets a paragraph-less id (`textual_id`). Rows that give one recommendation
-  are gathered into it, whichever way they were matched.
+  by text the same way; what matches nothing gets a paragraph-less id (`textual_id`). Rows
+  that give one recommendation are gathered into it, whichever way they were matched.
 
 Every row is accounted for: read and written, or listed as a warning with its row number (a row
 without symbol, state under review or text cannot be placed). A state name that does not
@@ -224,20 +225,17 @@ def _recommendations(
 ) -> list[IncomingRecommendation]:
     """The rows gathered into recommendations of their reviews (see the module docstring)."""
     loaded = _loaded(db, reviews)
+    documented = {rid for rid, items in loaded.items() if any(i.from_document for i in items)}
     by_paragraph: dict[tuple[str, str], list[_Row]] = defaultdict(list)
-    without_paragraph: list[_Row] = []
+    by_text: list[_Row] = []
     for row in rows:
         rid = review_id(row.session, row.iso3)
-        if row.record.paragraph:
+        if row.record.paragraph and rid not in documented:
             by_paragraph[rid, row.record.paragraph].append(row)
         else:
-            without_paragraph.append(row)
+            by_text.append(row)
     targets: dict[str, tuple[str, list[_Row]]] = {}  # id -> (paragraph, rows giving it)
-    for (rid, paragraph), group in by_paragraph.items():
-        stored = {item.paragraph: item for item in loaded.get(rid, [])}.get(paragraph)
-        if stored is not None and stored.from_document:
-            targets.setdefault(stored.id, (paragraph, []))[1].extend(group)
-            continue
+    for (_, paragraph), group in by_paragraph.items():
         texts: dict[str, list[_Row]] = defaultdict(list)
         for row in group:
             texts[text_key(row.record.text or "")].append(row)
@@ -246,16 +244,17 @@ def _recommendations(
             rec_id = recommendation_id(parts[0].session, parts[0].iso3, part)
             targets.setdefault(rec_id, (part, []))[1].extend(parts)
     taken = set(targets)
-    by_text = 0
-    for row in without_paragraph:
-        rec_id, paragraph = _matched_by_text(row, loaded, taken)
-        by_text += bool(paragraph)
+    counts = {"text": 0, "paragraph": 0, "new": 0}
+    for row in by_text:
+        rec_id, paragraph, how = _matched(row, loaded, taken)
+        counts[how] += 1
         targets.setdefault(rec_id, (paragraph, []))[1].append(row)
-    if without_paragraph:
+    if by_text:
         report.warnings.append(
-            f"{len(without_paragraph)} rows without a paragraph: {by_text} matched by text to "
-            f"a recommendation loaded for their review, {len(without_paragraph) - by_text} "
-            "given paragraph-less ids"
+            f"{len(by_text)} rows matched by text (in reviews an official document gave, or "
+            f"without a paragraph): {counts['text']} to a recommendation with that text or "
+            f"containing it, {counts['paragraph']} by paragraph only (their texts differ), "
+            f"{counts['new']} added"
         )
     return [
         _incoming(path, rec_id, paragraph, group, report.warnings)
@@ -263,15 +262,15 @@ def _recommendations(
     ]
 
 
-def _matched_by_text(
-    row: _Row, loaded: dict[str, list[_Loaded]], taken: set[str]
-) -> tuple[str, str]:
-    """The id and paragraph of the recommendation a row without paragraph gives.
+def _matched(row: _Row, loaded: dict[str, list[_Loaded]], taken: set[str]) -> tuple[str, str, str]:
+    """The id and paragraph of the recommendation a row gives, and how it was found.
 
     In order: a loaded recommendation with the same text that no other row took (one made by
     the row's states first); the one loaded recommendation of an official document whose text
     contains the row's (a 1st-cycle item the dataset gives in parts) and whose states include
-    the row's; else a paragraph-less id.
+    the row's; the document's recommendation of the row's paragraph (the texts then disagree);
+    else a new one, with the row's paragraph if no document gave that paragraph, or with a
+    paragraph-less id.
     """
     key = text_key(row.record.text or "")
     review = loaded.get(review_id(row.session, row.iso3), [])
@@ -279,7 +278,7 @@ def _matched_by_text(
     candidates.sort(key=lambda item: not set(row.states) <= item.states)
     if candidates:
         taken.add(candidates[0].id)
-        return candidates[0].id, candidates[0].paragraph
+        return candidates[0].id, candidates[0].paragraph, "text"
     if len(key.split()) >= PART_WORDS and row.states:
         wholes = [
             item
@@ -289,8 +288,16 @@ def _matched_by_text(
             and f" {key} " in f" {item.key} "
         ]
         if len(wholes) == 1:
-            return wholes[0].id, wholes[0].paragraph
-    return textual_id(row.session, row.iso3, row.record.text or "", row.states), ""
+            return wholes[0].id, wholes[0].paragraph, "text"
+    paragraph = row.record.paragraph
+    if paragraph:
+        same_paragraph = next((item for item in review if item.paragraph == paragraph), None)
+        if same_paragraph is None:
+            return recommendation_id(row.session, row.iso3, paragraph), paragraph, "new"
+        if same_paragraph.from_document and same_paragraph.id not in taken:
+            taken.add(same_paragraph.id)
+            return same_paragraph.id, paragraph, "paragraph"
+    return textual_id(row.session, row.iso3, row.record.text or "", row.states), "", "new"
 
 
 def _incoming(
