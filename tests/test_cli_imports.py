@@ -19,7 +19,8 @@ from tests.test_cli import upr
 from tests.uhri_records import treaty_body_record, upr_record, write_export
 
 ROOT = Path(__file__).resolve().parent.parent
-BUNDLED = json.loads((ROOT / "data/documents/bundled.json").read_text())["documents"]
+MANIFEST = json.loads((ROOT / "data/documents/bundled.json").read_text())
+BUNDLED, DATASETS = MANIFEST["documents"], MANIFEST["datasets"]
 
 # Recommendations of each bundled review, as its official documents number them.
 BUNDLED_REVIEWS = {
@@ -152,36 +153,51 @@ def test_container_start_imports_the_bundled_documents_when_asked(
 ) -> None:
     """With `UPR_IMPORT_BUNDLED_ON_START=true` the entrypoint runs `upr import bundled` (the
     venv's `upr` script, the same `app.cli` as `python -m app.cli`) between the seed and the
-    server. This is the suite's one run of the whole bundled import through the CLI: slow,
-    about 30 s per backend, PostgreSQL no slower than SQLite, so it runs on both."""
+    server: the documents, then the SDG–HR explorer export. This is the suite's one run of the
+    whole default instance through the CLI: slow (one to two minutes per backend), so that
+    both databases are known to build it."""
     with empty_database(backend, tmp_path) as url:
         result = entrypoint(url, tmp_path, UPR_IMPORT_BUNDLED_ON_START="true")
         assert result.returncode == 0, result.stderr
         lines = result.stdout.splitlines()
         assert lines[0] == "database migrated to head"
-        assert lines[1] == "reference data: 449 added, 0 changed"
+        assert lines[1] == "reference data: 458 added, 0 changed"
         assert lines[-1].startswith("serving as ")
         reports = [line for line in lines if "recommendations read;" in line]
         assert [line.split(":")[0] for line in reports] == [
             str(ROOT / "data/documents" / document["file"]) for document in BUNDLED
-        ]
+        ] + [str(ROOT / "data" / dataset["file"]) for dataset in DATASETS]
         assert lines.index(reports[-1]) < len(lines) - 1  # the server starts after the import
 
-        assert sql(url, "SELECT COUNT(*) FROM recommendation") == [(3682,)]
-        per_review = sql(url, "SELECT review_id, COUNT(*) FROM recommendation GROUP BY review_id")
-        assert dict(per_review) == BUNDLED_REVIEWS
+        # Every recommendation of cycles 1 and 2, of every state, with a position.
+        total, states, first, last = sql(
+            url,
+            "SELECT COUNT(*), COUNT(DISTINCT state_iso3), MIN(session_number), "
+            "MAX(session_number) FROM recommendation WHERE session_number <= 26",
+        )[0]
+        assert total > 55_000 and states >= 190 and (first, last) == (1, 26)
+        # The documents' recommendations all stay, with their texts.
+        from_documents = sql(
+            url,
+            "SELECT review_id, COUNT(*) FROM recommendation "
+            "WHERE text_from IN ('working_group_report', 'thematic_list') GROUP BY review_id",
+        )
+        assert dict(from_documents) == BUNDLED_REVIEWS
         assert sum(BUNDLED_REVIEWS.values()) == 3682
         positions = (
             "SELECT position, COUNT(*) FROM recommendation WHERE review_id = :review "
             "GROUP BY position"
         )
         assert dict(sql(url, positions, review="48-SVN")) == {"supported": 217, "noted": 37}
-        assert dict(sql(url, positions, review="7-SVN")) == {
-            "supported": 89, "supported_in_part": 2, "noted": 3, "unclear": 3,
-        }  # fmt: skip
-        # the thematic lists' classifications came in as well
+        assert dict(sql(url, positions, review="20-KAZ")) == {"supported": 143, "noted": 51}
+        sources = "SELECT source, COUNT(*) FROM recommendation_source WHERE recommendation_id "
+        sources += "LIKE '20-KAZ-%' GROUP BY source"
+        assert dict(sql(url, sources)) == {"working_group_report": 194, "sdg_explorer": 188}
+        # the thematic lists' classifications came in as well, and the export's SDG targets
         themed = "SELECT COUNT(DISTINCT recommendation_id) FROM recommendation_theme"
         assert sql(url, themed)[0][0] > 0
+        targets = "SELECT COUNT(DISTINCT recommendation_id) FROM recommendation_sdg"
+        assert sql(url, targets)[0][0] > 30_000
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
@@ -191,7 +207,7 @@ def test_container_start_imports_nothing_by_default(backend: str, tmp_path: Path
         assert result.returncode == 0, result.stderr
         assert result.stdout.splitlines()[:2] == [
             "database migrated to head",
-            "reference data: 449 added, 0 changed",
+            "reference data: 458 added, 0 changed",
         ]
         assert "recommendations read" not in result.stdout
         assert sql(url, "SELECT COUNT(*) FROM recommendation") == [(0,)]
