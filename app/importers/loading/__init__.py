@@ -8,17 +8,21 @@ Rules, the same for every source:
 - importing the same document again changes nothing (`0 added, 0 changed`); a corrected document
   updates the rows that changed and keeps their ids;
 - sources merge into one set of recommendations: a value from a lower-ranked source never
-  overwrites one from a higher-ranked source (`DataSource.rank`), except that a final position
-  always replaces a pending or unclear one; every disagreement between sources is reported.
+  overwrites one from a higher-ranked source (`DataSource.text_rank`, `.position_rank`), except
+  that a final position always replaces a pending or unclear one; every source is recorded with
+  the fields it gave, and every disagreement between sources is stored and reported.
 
 Where each part lives:
 - `document`: `load_document`, its transaction and the checks made before it commits;
 - `report`: `ImportReport` (what an import did) and `ImportFailed` (an import that wrote nothing);
 - `merge`: incoming recommendations, what is stored for them, source precedence and the writes;
+- `provenance`: how two sources' values of a field are stored and compared;
 - `review_facts`: the review, its facts and troika, its documents, warnings and lock;
 - `states`: state names to ISO3 codes; `taxonomy`: themes, groups and SDGs made on first use;
 - `text`: folding text for comparing sources;
-- `uhri`: the UHRI bulk export, streamed in resumable batches through the same writes.
+- `uhri`: the UHRI bulk export, streamed in resumable batches through the same writes;
+- `explorer`, `upr_info`: the SDG–HR Data Explorer's and UPR Info's exports, one transaction
+  per file, matched to what is loaded (`textual_id` for what has no paragraph).
 """
 
 from app.importers.loading.document import SOURCE_OF_KIND, TOTALS_CHECK, load_document
