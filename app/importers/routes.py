@@ -21,7 +21,7 @@ from app.importers.records import ParseError
 from app.importers.schemas import ImportReportPublic
 from app.importers.upload import EXPECTED_TYPE, TYPE_NAMES, UploadKind, safe_name, sniff
 from app.kit.caching import written
-from app.kit.problems import FieldError, ProblemError, problem_responses
+from app.kit.problems import FieldError, ProblemError, problem_example, problem_responses
 from app.versioning import bump
 
 router = APIRouter(prefix="/v1/imports", tags=["imports"])
@@ -48,7 +48,32 @@ def _refuse(error: Exception, tmp: str, name: str) -> ProblemError:
 @router.post(
     "",
     response_model=ImportReportPublic,
-    responses=problem_responses(400, 401, 403, 413, 415, 422, 503),
+    responses=problem_responses(
+        400,
+        401,
+        403,
+        413,
+        415,
+        422,
+        503,
+        examples={
+            "a file of another kind than declared": problem_example(
+                415,
+                "unsupported-media-type",
+                "A working_group_report upload must be a PDF; this is a Word (DOCX) document.",
+            ),
+            "an unknown state name": problem_example(
+                422,
+                "import-failed",
+                "A_HRC_28_10.pdf: import failed, nothing was written.",
+                (
+                    "body.file",
+                    "unknown state name 'Lilliput' at A_HRC_28_10.pdf paragraph 124 "
+                    "(add it with `upr states alias`)",
+                ),
+            ),
+        },
+    ),
 )
 def import_document(
     request: Request,

@@ -248,3 +248,17 @@ def test_review_facts_can_be_patched(client: TestClient, auth: dict[str, str]) -
     for bad in ({"reported_received": -1}, {"id": "x"}, {"review_date": "soon"}):
         assert client.patch("/v1/reviews/48-KAZ", headers=auth, json=bad).status_code == 422
     assert client.patch("/v1/reviews/48-USA", headers=auth, json={}).status_code == 404
+
+
+def test_the_documented_415_example_is_what_the_service_answers(
+    client: TestClient, auth: dict[str, str]
+) -> None:
+    operation = client.get("/openapi.json").json()["paths"]["/v1/imports"]["post"]
+    content = operation["responses"]["415"]["content"]["application/problem+json"]
+    example = content["examples"]["a file of another kind than declared"]["value"]
+    response = _upload(
+        client, auth, "report.pdf", THEMATIC.read_bytes(), kind="working_group_report"
+    )
+    assert response.status_code == 415
+    body = response.json()
+    assert {key: body[key] for key in example} == example
