@@ -2,7 +2,11 @@
 
 Formats and files: every bundled Working Group report and addendum (PDF) and thematic list
 (DOCX) of `data/documents/bundled.json`; a small UHRI export (JSON) written from
-`tests.uhri_records`; a small SDG–HR Data Explorer workbook (XLSX) written with openpyxl.
+`tests.uhri_records`; the real SDG–HR Data Explorer extract `tests/data/sdg-explorer/cycle2.xlsx`
+(XLSX: Kazakhstan's 2nd review, 197 rows), its inline strings moved into
+xl/sharedStrings.xml as the explorer's own exports have them; UPR Info's real CSV extracts
+`tests/data/upr-info/kazakhstan.csv` and `voluntary-extract.csv` (CSV: Mac Roman, CR line
+endings, recommendations and voluntary pledges).
 
 Mutations, each made from a seed named after the file, the mutation and its number:
 - every format: truncation at a random point, a few flipped bytes;
@@ -11,29 +15,42 @@ Mutations, each made from a seed named after the file, the mutation and its numb
   duplicated, a column removed (`<w:tc>`, `<c>`), the main XML part (the document, or the
   XLSX's shared strings) re-encoded as UTF-16 or Latin-1 without changing its declaration, bytes
   flipped inside that part;
-- JSON: the export re-encoded as UTF-16 (with and without a byte-order mark) or Latin-1.
+- JSON: the export re-encoded as UTF-16 (with and without a byte-order mark) or Latin-1;
+- CSV (edited as lines split at CR, or through the csv module): two data lines swapped, a line
+  duplicated, the k-th field removed from every line (or, one time in three, from one line),
+  the file re-encoded as UTF-16 (with or without a byte-order mark) or UTF-8 (with or without
+  one), CR replaced by LF or CRLF, a header label changed (misspelt, upper-cased, padded with
+  spaces, or made another column's label).
 
-Each mutated file goes through the CLI's path (`parse_document` then `load_document`, or
-`load_uhri`, or `read_explorer` for the XLSX reader) in a worker thread with a generous
-deadline (`DEADLINE`, a safety net against hangs, not a timing assertion). It must either
-succeed with a report that agrees with what was read, or raise the documented error
-(`ParseError`, `ImportFailed`, `ExplorerFormatError`) naming the file and the place, and then
-leave the recommendation and link tables and the dataset version as they were.
+Each mutated file goes through the CLI's path in a worker thread with a generous deadline
+(`DEADLINE`, a safety net against hangs, not a timing assertion): `parse_document` then
+`load_document` (PDF, DOCX), `load_uhri` (JSON), `load_explorer` (XLSX, after `read_explorer`
+alone, whose records must be consistent) and `load_upr_info` (CSV), each loader with the test
+database's sessions (`new_session`). It must either succeed with a report that agrees with
+itself and with what was written (`added + changed + unchanged == recommendations`, the new
+recommendations and pledges counted, the dataset version moved exactly when something was
+written), or raise the documented error (`ParseError`, of which `ExplorerFormatError` and
+`UprInfoFormatError` are kinds, or `ImportFailed`) naming the file and the place, and then leave
+the recommendation, source, disagreement, pledge and link tables and the dataset version as
+they were.
 
 By default each file gets `DEFAULT_MUTATIONS` mutations, cycling through the mutations of its
 format from a different start for each file (so the PDFs, one mutation each, alternate between
 truncation and flipped bytes). Set `UPR_MUTATIONS=300` to run that many per file instead
-(slow: a PDF takes about a second to parse), e.g.
-`UPR_MUTATIONS=300 .venv/bin/pytest -q tests/importers/test_mutations.py -k sqlite`.
+(slow: a PDF takes about a second to parse, and a CSV or XLSX import a second or two), e.g.
+`UPR_MUTATIONS=300 .venv/bin/pytest -q tests/importers/test_mutations.py -k sqlite`, or only
+the datasets with `-k "sqlite and (csv or xlsx)"`.
 """
 
 from __future__ import annotations
 
 import concurrent.futures
+import csv
 import functools
 import io
 import os
 import random
+import re
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -48,33 +65,51 @@ from sqlmodel import Session
 
 from app.importers.documents import DocumentSpec, bundled_documents, parse_document
 from app.importers.loading import ImportFailed, ImportReport, load_document
+from app.importers.loading.explorer import load_explorer
 from app.importers.loading.uhri import load_uhri
+from app.importers.loading.upr_info import load_upr_info
 from app.importers.parsing.sdg_explorer import ExplorerFormatError, ExplorerRecord, read_explorer
+from app.importers.parsing.upr_info import EXPORT_ENCODING
 from app.importers.records import ParsedDocument, ParseError
 from app.linking.models import RecommendationLink
 from app.recommendations.models import (
     ExternalId,
     Recommendation,
+    RecommendationDisagreement,
     RecommendationGroup,
     RecommendationSdg,
+    RecommendationSource,
     RecommendationTheme,
+    RecommendationUprInfoIssue,
     RecommendingState,
 )
+from app.reviews.models import Pledge, Review
 from app.versioning import read_version
 from app.vocab import DocumentKind
 from tests.uhri_records import treaty_body_record, upr_record, write_export
 
 DEADLINE = 60.0  # seconds per import
-DEFAULT_MUTATIONS = {"pdf": 1, "docx": 8, "xlsx": 8, "json": 5}
-COUNTED_TABLES = (
+DEFAULT_MUTATIONS = {"pdf": 1, "docx": 8, "xlsx": 8, "json": 5, "csv": 8}
+COUNTED_TABLES = (  # Recommendation first (see check_report)
     Recommendation,
     RecommendingState,
     RecommendationTheme,
     RecommendationGroup,
     RecommendationSdg,
+    RecommendationUprInfoIssue,
     ExternalId,
+    RecommendationSource,
+    RecommendationDisagreement,
     RecommendationLink,
+    Review,
+    Pledge,
 )
+DATA = Path(__file__).resolve().parents[1] / "data"
+EXPLORER_EXTRACT = DATA / "sdg-explorer" / "cycle2.xlsx"
+UPR_INFO_EXTRACTS = {
+    "upr-info-kazakhstan": DATA / "upr-info" / "kazakhstan.csv",
+    "upr-info-voluntary": DATA / "upr-info" / "voluntary-extract.csv",
+}
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 S = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 MAIN_PART = {"docx": "word/document.xml", "xlsx": "xl/sharedStrings.xml"}
@@ -197,6 +232,89 @@ def reencode_json(data: bytes, rng: random.Random, fmt: str) -> bytes:
     return data.decode("utf-8").encode(encoding, "replace")
 
 
+def _edit_lines(data: bytes, edit: Callable[[list[bytes]], None]) -> bytes:
+    """The CSV export with `edit` applied to its data lines (split at CR, the header kept)."""
+    header, *lines = data.split(b"\r")
+    if lines:
+        edit(lines)
+    return b"\r".join([header, *lines])
+
+
+def swap_lines(data: bytes, rng: random.Random, fmt: str) -> bytes:
+    """Two data lines of the CSV export swapped."""
+
+    def edit(lines: list[bytes]) -> None:
+        if len(lines) >= 2:
+            first, second = rng.sample(range(len(lines)), 2)
+            lines[first], lines[second] = lines[second], lines[first]
+
+    return _edit_lines(data, edit)
+
+
+def duplicate_line(data: bytes, rng: random.Random, fmt: str) -> bytes:
+    """One data line of the CSV export written twice in a row."""
+
+    def edit(lines: list[bytes]) -> None:
+        at = rng.randrange(len(lines))
+        lines.insert(at, lines[at])
+
+    return _edit_lines(data, edit)
+
+
+def _csv_rows(data: bytes) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(data.decode(EXPORT_ENCODING), newline="")))
+
+
+def _csv_bytes(rows: list[list[str]]) -> bytes:
+    """Rows written back as the export writes them: Mac Roman, CR between lines, none after."""
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, lineterminator="\r").writerows(rows)
+    return buffer.getvalue().removesuffix("\r").encode(EXPORT_ENCODING)
+
+
+def remove_csv_column(data: bytes, rng: random.Random, fmt: str) -> bytes:
+    """The k-th field removed from every line (or, one time in three, from one data line)."""
+    rows = _csv_rows(data)
+    column = rng.randrange(max(len(row) for row in rows))
+    chosen = [rng.choice(rows[1:] or rows)] if rng.random() < 1 / 3 else rows
+    for row in chosen:
+        if column < len(row):
+            del row[column]
+    return _csv_bytes(rows)
+
+
+def reencode_csv(data: bytes, rng: random.Random, fmt: str) -> bytes:
+    """The CSV export re-encoded as UTF-16 (with or without a byte-order mark) or UTF-8 (with
+    or without one)."""
+    encoding = rng.choice(["utf-16", "utf-16-le", "utf-16-be", "utf-8", "utf-8-sig"])
+    return data.decode(EXPORT_ENCODING).encode(encoding)
+
+
+def change_line_endings(data: bytes, rng: random.Random, fmt: str) -> bytes:
+    """The export's CR line endings made LF or CRLF."""
+    return data.replace(b"\r", rng.choice([b"\n", b"\r\n"]))
+
+
+def rename_header(data: bytes, rng: random.Random, fmt: str) -> bytes:
+    """One header label changed: misspelt, upper-cased, padded with spaces, or made another
+    column's label."""
+    first, separator, rest = data.partition(b"\r")
+    header = _csv_rows(first)[0]
+    column = rng.randrange(len(header))
+    label = header[column]
+    how = rng.choice(["misspelt", "upper", "padded", "another"])
+    if how == "misspelt" and label:
+        at = rng.randrange(len(label))
+        header[column] = label[:at] + label[at + 1 :]
+    elif how == "upper":
+        header[column] = label.upper()
+    elif how == "padded":
+        header[column] = f"  {label} "
+    else:
+        header[column] = rng.choice([other for other in header if other != label] or [label])
+    return _csv_bytes([header]) + separator + rest
+
+
 ZIP_MUTATORS: list[Mutator] = [
     truncate,
     flip_bytes,
@@ -212,13 +330,27 @@ MUTATORS: dict[str, list[Mutator]] = {
     "docx": ZIP_MUTATORS,
     "xlsx": ZIP_MUTATORS,
     "json": [truncate, flip_bytes, reencode_json],
+    "csv": [
+        truncate,
+        flip_bytes,
+        swap_lines,
+        duplicate_line,
+        remove_csv_column,
+        reencode_csv,
+        change_line_endings,
+        rename_header,
+    ],
 }
+
+
+def mutator_of(fmt: str, number: int) -> Mutator:
+    """The mutation a file of `fmt` gets as its `number`-th."""
+    return MUTATORS[fmt][number % len(MUTATORS[fmt])]
 
 
 def mutate(data: bytes, fmt: str, name: str, number: int) -> tuple[str, bytes]:
     """The `number`-th mutation of a file: (mutation name, mutated bytes), the same every run."""
-    mutators = MUTATORS[fmt]
-    mutator = mutators[number % len(mutators)]
+    mutator = mutator_of(fmt, number)
     rng = random.Random(f"{name}:{mutator.__name__}:{number}")
     return mutator.__name__, mutator(data, rng, fmt)
 
@@ -323,7 +455,7 @@ class Original:
 
 
 def originals() -> list[Original]:
-    """Every bundled document, the UHRI export and the explorer workbook."""
+    """Every bundled document, the UHRI export, the explorer extract and UPR Info's extracts."""
     found = [
         Original(
             "pdf" if spec.path.suffix == ".pdf" else "docx",
@@ -332,7 +464,12 @@ def originals() -> list[Original]:
         )
         for spec in bundled_documents()
     ]
-    return [*found, Original("json", "uhri-export"), Original("xlsx", "sdg-explorer")]
+    return [
+        *found,
+        Original("json", "uhri-export"),
+        Original("xlsx", "sdg-explorer-cycle2"),
+        *(Original("csv", name) for name in UPR_INFO_EXTRACTS),
+    ]
 
 
 @dataclass(frozen=True)
@@ -344,6 +481,11 @@ class Case:
 
     def __str__(self) -> str:
         return f"{self.original.name}-{self.number}"
+
+
+def case_id(case: Case) -> str:
+    """The test id of a case, starting with its format (`-k csv` selects UPR Info's)."""
+    return f"{case.original.fmt}-{case}"
 
 
 def cases() -> Iterator[Case]:
@@ -361,7 +503,12 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> Path:
     by path)."""
     folder = tmp_path_factory.mktemp("mutations")
     uhri_export(folder / "uhri-export.json")
-    explorer_workbook(folder / "sdg-explorer.xlsx")
+    explorer_workbook(folder / "sdg-explorer.xlsx")  # for the regressions below
+    (folder / "sdg-explorer-cycle2.xlsx").write_bytes(
+        with_shared_strings(EXPLORER_EXTRACT.read_bytes())
+    )
+    for name, extract in UPR_INFO_EXTRACTS.items():
+        (folder / f"{name}.csv").write_bytes(extract.read_bytes())
     return folder
 
 
@@ -421,25 +568,51 @@ def import_document(db: Session, spec: DocumentSpec) -> ImportReport:
     return load_document(db, outcome)
 
 
+PLEDGE_COUNTS = re.compile(
+    r"^(\d+) voluntary pledge rows: (\d+) pledges, (\d+) added, (\d+) changed, (\d+) unchanged$"
+)
+
+
+def pledges_written(report: ImportReport, before: tuple[int, ...], db: Session) -> bool:
+    """Whether a UPR Info import wrote pledges, checking that its pledge counts add up (its
+    report says them in a warning)."""
+    counts = [match for line in report.warnings if (match := PLEDGE_COUNTS.match(line))]
+    if not counts:
+        assert report.pledges == 0, report.warnings
+        return False
+    assert len(counts) == 1, counts
+    rows, pledges, added, changed, unchanged = map(int, counts[0].groups())
+    assert rows == report.pledges and added + changed + unchanged == pledges <= rows
+    assert (
+        table_state(db)[COUNTED_TABLES.index(Pledge)]
+        == before[COUNTED_TABLES.index(Pledge)] + added
+    )
+    return bool(added or changed)
+
+
 def check_report(report: ImportReport, path: Path, before: tuple[int, ...], db: Session) -> None:
-    """A successful import's report agrees with itself and with what it wrote."""
+    """A successful import's report agrees with itself and with what it wrote: the version
+    moved exactly when something was written, and nothing was written without it moving."""
     after = table_state(db)
     assert report.file == str(path)
     assert report.added + report.changed + report.unchanged == report.recommendations
     assert after[0] == before[0] + report.added  # recommendations are added, never removed
     moved = bool(report.added or report.changed or report.review_fields_changed)
+    if report.source == "upr_info":
+        moved = pledges_written(report, before, db) or moved
     assert (after[-1] > before[-1]) is moved or report.source == "uhri"
+    if not moved and report.source != "uhri":
+        assert after == before, "nothing reported, but the tables changed"
 
 
 def check_failure(error: Exception, path: Path) -> None:
-    """A failure names the file and the place."""
-    if isinstance(error, ParseError):
+    """A failure names the file (in its message too) and the place, or says what is wrong."""
+    assert str(error).startswith(f"{path}: "), error
+    if isinstance(error, ParseError):  # ExplorerFormatError and UprInfoFormatError among them
         assert error.file == str(path) and error.where and error.problem, error
-    elif isinstance(error, ImportFailed):
-        assert error.file == str(path) and error.problems, error
     else:
-        assert isinstance(error, ExplorerFormatError)
-        assert str(error).startswith(f"{path}: ") and error.where, error
+        assert isinstance(error, ImportFailed), error
+        assert error.file == str(path) and error.problems, error
 
 
 def check_records(records: list[ExplorerRecord]) -> None:
@@ -455,7 +628,7 @@ DOCUMENT_CASES = [case for case in cases() if case.original.spec is not None]
 OTHER_CASES = [case for case in cases() if case.original.spec is None]
 
 
-@pytest.mark.parametrize("case", DOCUMENT_CASES, ids=str)
+@pytest.mark.parametrize("case", DOCUMENT_CASES, ids=case_id)
 def test_mutated_document(db: Session, files: Path, case: Case) -> None:
     """A damaged report, addendum or thematic list imports correctly or fails cleanly."""
     assert case.original.spec is not None
@@ -473,7 +646,7 @@ def test_mutated_document(db: Session, files: Path, case: Case) -> None:
             assert report.added == 0
 
 
-@pytest.mark.parametrize("case", [c for c in OTHER_CASES if c.original.fmt == "json"], ids=str)
+@pytest.mark.parametrize("case", [c for c in OTHER_CASES if c.original.fmt == "json"], ids=case_id)
 def test_mutated_uhri_export(
     db: Session, new_session: Callable[[], Session], files: Path, case: Case
 ) -> None:
@@ -489,24 +662,71 @@ def test_mutated_uhri_export(
         check_report(report, path, before, db)
 
 
-@pytest.mark.parametrize("case", [c for c in OTHER_CASES if c.original.fmt == "xlsx"], ids=str)
-def test_mutated_explorer_export(files: Path, case: Case) -> None:
-    """A damaged explorer workbook is read as far as it reads, or fails with its error."""
-    _, path = mutated_file(case, files)
+@pytest.mark.parametrize("case", [c for c in OTHER_CASES if c.original.fmt == "xlsx"], ids=case_id)
+def test_mutated_explorer_export(
+    db: Session, new_session: Callable[[], Session], files: Path, case: Case
+) -> None:
+    """A damaged explorer workbook is read as far as it reads, or fails with its error; it
+    then imports correctly or fails cleanly, writing nothing."""
+    how, path = mutated_file(case, files)
     try:
         records = within_deadline(lambda: list(read_explorer(path)))
     except ExplorerFormatError as error:
         check_failure(error, path)
+        unreadable: ExplorerFormatError | None = error
     else:
         check_records(records)
+        unreadable = None
+    before = table_state(db)
+    try:
+        report = within_deadline(lambda: load_explorer(new_session, path))
+    except (ParseError, ImportFailed) as error:
+        check_failure(error, path)
+        if unreadable is not None:
+            assert str(error) == str(unreadable), "the loader read what the reader could not"
+        assert table_state(db) == before, f"{how}: a failed import wrote"
+    else:
+        assert unreadable is None, "the loader read what the reader could not"
+        check_report(report, path, before, db)
+
+
+@pytest.mark.parametrize("case", [c for c in OTHER_CASES if c.original.fmt == "csv"], ids=case_id)
+def test_mutated_upr_info_export(
+    db: Session, new_session: Callable[[], Session], files: Path, case: Case
+) -> None:
+    """A damaged UPR Info export imports correctly or fails cleanly, writing nothing."""
+    how, path = mutated_file(case, files)
+    before = table_state(db)
+    try:
+        report = within_deadline(lambda: load_upr_info(new_session, path))
+    except (ParseError, ImportFailed) as error:
+        check_failure(error, path)
+        assert table_state(db) == before, f"{how}: a failed import wrote"
+    else:
+        check_report(report, path, before, db)
 
 
 def test_the_originals_import(db: Session, new_session: Callable[[], Session], files: Path) -> None:
-    """Unmutated, the made-up files read completely, so the mutations start from good input."""
+    """Unmutated, the files read completely and import, so the mutations start from good
+    input."""
     report = load_uhri(new_session, files / "uhri-export.json")
     assert (report.recommendations, report.added) == (3, 3)
     records = list(read_explorer(files / "sdg-explorer.xlsx"))
     assert [record.problems for record in records] == [(), (), ()]
+    path = files / "sdg-explorer-cycle2.xlsx"
+    assert [record.row for record in read_explorer(path)] == [
+        record.row for record in read_explorer(EXPLORER_EXTRACT)
+    ]  # the same rows with its strings shared as with them inline
+    before = table_state(db)
+    report = load_explorer(new_session, path)
+    assert "20-KAZ" in report.reviews and report.changed > 0
+    check_report(report, path, before, db)
+    for name in UPR_INFO_EXTRACTS:
+        path = files / f"{name}.csv"
+        before = table_state(db)
+        report = load_upr_info(new_session, path)
+        assert report.recommendations + report.pledges > 0
+        check_report(report, path, before, db)
 
 
 def test_mutations_are_seeded(files: Path) -> None:
@@ -515,11 +735,11 @@ def test_mutations_are_seeded(files: Path) -> None:
     assert mutate(data, "xlsx", "sdg-explorer", 3) == mutate(data, "xlsx", "sdg-explorer", 3)
     assert mutate(data, "xlsx", "sdg-explorer", 3)[1] != data
     used = {
-        (case.original.fmt, mutate(b"12345678", case.original.fmt, "", case.number)[0])
+        (case.original.fmt, mutator_of(case.original.fmt, case.number).__name__)
         for case in cases()
-        if case.original.fmt in ("pdf", "json")
+        if case.original.fmt in ("pdf", "json", "csv")
     }
-    assert used == {(fmt, m.__name__) for fmt in ("pdf", "json") for m in MUTATORS[fmt]}
+    assert used == {(fmt, m.__name__) for fmt in ("pdf", "json", "csv") for m in MUTATORS[fmt]}
 
 
 # --- regressions: damage that once escaped as another exception --------------------------------
