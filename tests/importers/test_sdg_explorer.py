@@ -506,3 +506,18 @@ def test_rows_that_are_parts_of_one_report_item() -> None:
     assert check.only_in_database == {"84.86"}
     # The item is pending in the database: its parts' positions are not compared.
     assert (check.compared, check.not_final) == (0, {"pending in the database": 2})
+
+
+def test_reader_reads_every_row_whatever_range_the_sheet_claims(tmp_path: Path) -> None:
+    import re
+    import zipfile
+
+    source = Path(__file__).parents[1] / "data" / "sdg-explorer" / "cycle2.xlsx"
+    damaged = tmp_path / "short-dimension.xlsx"
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(damaged, "w") as copy:
+        for item in original.infolist():
+            data = original.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:I10"', data)
+            copy.writestr(item, data)
+    assert len(list(read_explorer(damaged))) == len(list(read_explorer(source))) == 197

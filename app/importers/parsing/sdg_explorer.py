@@ -145,7 +145,9 @@ def read_explorer(path: Path) -> Iterator[ExplorerRecord]:
     try:
         if not workbook.worksheets:
             raise ExplorerFormatError(str(path), "file", "the workbook has no worksheet")
-        rows = _rows(path, workbook.worksheets[0].iter_rows(values_only=True))
+        sheet = workbook.worksheets[0]
+        sheet.reset_dimensions()  # read every row, whatever range the file claims to span
+        rows = _rows(path, sheet.iter_rows(values_only=True))
         _, header = next(rows, (1, ()))
         indexes = _column_indexes(path, header)
         for number, values in rows:
