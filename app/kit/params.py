@@ -1,9 +1,12 @@
 """Typed, bounded path and query parameters shared by the routes."""
 
+import datetime as dt
+import re
 from typing import Annotated
 
 from fastapi import Path, Query
-from pydantic import Field, StringConstraints
+from pydantic import BeforeValidator, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 ISO3_PATTERN = r"^[A-Za-z]{3}$"
 SESSION_MAX = 999
@@ -68,3 +71,15 @@ CycleQuery = Annotated[
     list[CycleItem] | None,
     Query(description="UPR cycle number (1-4); repeat for several."),
 ]
+
+
+def _iso_date(value: object) -> object:
+    """Let only a YYYY-MM-DD string through to the date parser (which would also read "0" as
+    the first day of 1970, a Unix time)."""
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return value
+    raise PydanticCustomError("date_format", "Input should be a date as YYYY-MM-DD")
+
+
+QueryDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+"""A date in a query string: YYYY-MM-DD, nothing else."""

@@ -7,7 +7,6 @@ malformed), themes and groups given by id or name resolved to ids.
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import StrEnum
 from typing import Annotated
 
@@ -15,7 +14,7 @@ from fastapi import Depends, Query
 from pydantic import Field, StringConstraints
 
 from app.db import DbDep
-from app.kit.params import CycleQuery, Iso3Query, SessionQuery
+from app.kit.params import CycleQuery, Iso3Query, QueryDate, SessionQuery
 from app.kit.problems import ProblemError
 from app.recommendations.queries import RecommendationFilters, resolve_names
 from app.search import parse_query
@@ -100,10 +99,10 @@ def recommendation_filters(
         Query(description="Review id such as `48-SVN`; repeat for several.", examples=[["48-SVN"]]),
     ] = None,
     review_date_from: Annotated[
-        dt.date | None, Query(description="Reviews held on or after this date (YYYY-MM-DD).")
+        QueryDate | None, Query(description="Reviews held on or after this date (YYYY-MM-DD).")
     ] = None,
     review_date_to: Annotated[
-        dt.date | None, Query(description="Reviews held on or before this date (YYYY-MM-DD).")
+        QueryDate | None, Query(description="Reviews held on or before this date (YYYY-MM-DD).")
     ] = None,
     repeated: Annotated[
         bool | None,

@@ -117,3 +117,12 @@ def test_bad_list_and_export_options(client: TestClient, query: str) -> None:
     response = client.get(f"{path}?{query}")
     expected = 400 if query == "sort=relevance" else 422
     assert response.status_code == expected, response.text
+
+
+@pytest.mark.parametrize("value", ["0", "1700000000", "2024-1-5", "20240105"])
+def test_a_date_filter_takes_only_yyyy_mm_dd(client: TestClient, value: str) -> None:
+    for path in ("/v1/recommendations", "/v1/reviews/48-SVN/progress"):
+        response = client.get(path, params={"review_date_to": value})
+        assert response.status_code == 422, (path, value)
+        assert "YYYY-MM-DD" in response.json()["detail"]
+    assert client.get("/v1/recommendations", params={"review_date_to": "2024-01-05"}).is_success
