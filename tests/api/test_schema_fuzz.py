@@ -7,9 +7,10 @@ Bounded so the suite stays fast: a few examples per operation and mode, no shrin
 run with a `write` key inside the test's transaction, which is rolled back afterwards.
 
 One setting widens a check: "schema-valid data is accepted" also accepts 400 (a value that is
-well-formed but names nothing, e.g. an unknown theme, or a cursor this service did not issue)
-and 415 (an upload whose content is not the document type it claims to be); both are
-documented problem responses that a schema cannot express.
+well-formed but names nothing, e.g. an unknown theme, or a cursor this service did not issue),
+415 (an upload whose content is not the document type it claims to be) and 422 (a rule that
+JSON Schema cannot state: a tracking date before 2008 or after today, an entry superseding one
+that does not exist, a CSV without its header row); all are documented problem responses.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ ALL_CHECKS = [
 ]
 CONFIG = """
 [checks.positive_data_acceptance]
-expected-statuses = ["2xx", "3xx", "400", "401", "403", "404", "409", "415", "429"]
+expected-statuses = ["2xx", "3xx", "400", "401", "403", "404", "409", "415", "422", "429"]
 """
 EXAMPLES = 6
 
