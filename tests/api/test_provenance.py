@@ -108,3 +108,19 @@ def test_unknown_upr_info_issue_is_a_clear_400(loaded: TestClient) -> None:
     assert response.status_code == 400
     assert response.json()["type"].endswith("unknown-upr-info-issue")
     assert "/v1/upr-info-issues" in response.json()["detail"]
+
+
+def test_statistics_by_action_category_and_region(loaded: TestClient) -> None:
+    # Support rate by action category, a classic finding: continuity is supported far more
+    # often than specific action.
+    stats = loaded.get("/v1/stats/recommendations?group_by=action_category&review=20-KAZ").json()
+    rows = {row["keys"]["action_category"]: row for row in stats["rows"]}
+    assert sum(row["count"] for row in rows.values()) == stats["total"]["count"] == 194
+    assert rows[2]["support_rate"] > rows[5]["support_rate"]
+    by_region = loaded.get(
+        "/v1/stats/recommendations?group_by=recommending_state_group&group_by=action_category"
+        "&cycle=2"
+    )
+    assert by_region.status_code == 200, by_region.text
+    keys = [row["keys"] for row in by_region.json()["rows"]]
+    assert {"recommending_state_group", "action_category"} <= set(keys[0])
