@@ -227,9 +227,7 @@ def test_unknown_state_names_are_counted_not_fatal(db: Session, tmp_path: Path) 
 def test_renderings(result: DatasetsCheck) -> None:
     markdown = render_markdown(result)
     assert markdown.startswith("# Cross-check")
-    assert (
-        "`upr check datasets kazakhstan.xlsx kazakhstan.csv" in markdown
-    )
+    assert "`upr check datasets kazakhstan.xlsx kazakhstan.csv" in markdown
     assert "## SDG–HR explorer and documents (sessions 7, 20)" in markdown
     assert "| 2 | 1 | 188 / 194 | 100.0% / 96.9% |" in markdown
     assert (
