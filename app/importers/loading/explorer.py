@@ -305,9 +305,10 @@ def _incoming(
     rec_id: str,
     paragraph: str,
     rows: list[_Row],
-    warnings: list[str] | None = None,
+    warnings: list[str],
 ) -> IncomingRecommendation:
-    """One recommendation from the rows that give it (one, or its parts, or its states)."""
+    """One recommendation from the rows that give it (one, or its parts, or its states); a
+    contradiction between rows goes into `warnings`."""
     first = rows[0]
     texts = list(dict.fromkeys(row.record.text or "" for row in rows))
     same_text = len({text_key(text) for text in texts}) == 1
@@ -316,7 +317,7 @@ def _incoming(
     if len(answered) > 1:
         if same_text:
             position = first.record.position
-            (warnings if warnings is not None else []).append(
+            warnings.append(
                 f"rows {_rows_text(row.record.row for row in rows)}: one recommendation "
                 f"({rec_id}) answered both {' and '.join(sorted(answered))}; the first row kept"
             )
