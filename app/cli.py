@@ -261,29 +261,35 @@ def _state_code(state: str | None) -> str | None:
 
 
 def _import_datasets(
-    files: list[Path], dry_run: bool, state: str | None, link: bool
+    kind: str, files: list[Path], dry_run: bool, state: str | None, link: bool
 ) -> list[ImportReport]:
-    """Import SDG–HR Data Explorer exports one by one, each in one transaction."""
+    """Import dataset exports of one kind (`sdg-explorer`, `upr-info`) one by one, each in one
+    transaction, then link the states whose reviews changed, once after the last file."""
     from app.db import get_engine
     from app.importers.loading import ImportFailed
     from app.importers.loading.explorer import load_explorer
+    from app.importers.loading.upr_info import load_upr_info
     from app.importers.records import ParseError
+    from app.linking.service import link_pending
 
+    load = {"sdg-explorer": load_explorer, "upr-info": load_upr_info}[kind]
     only_state = _state_code(state)
     reports = []
     for file in files:
         try:
             reports.append(
-                load_explorer(
+                load(
                     lambda: Session(get_engine()),
                     file,
                     dry_run=dry_run,
                     only_state=only_state,
-                    link=link,
+                    link=False,  # once, after the last file
                 )
             )
         except (ParseError, ImportFailed) as error:
             _fail(f"error: {error}")
+    if link and not dry_run and any(report.added or report.changed for report in reports):
+        link_pending(lambda: Session(get_engine()))
     return reports
 
 
@@ -302,7 +308,7 @@ def import_sdg_explorer(
     """Import the Danish Institute for Human Rights' SDG–Human Rights Data Explorer exports:
     each row's recommendation, position, recommending state, SDG targets and affected groups,
     merged with what official documents gave (which outrank it)."""
-    _print_reports(_import_datasets(files, dry_run, state, link), report_json)
+    _print_reports(_import_datasets("sdg-explorer", files, dry_run, state, link), report_json)
 
 
 @import_cli.command("upr-info")
@@ -323,30 +329,7 @@ def import_upr_info(
     """Import UPR Info's database export: recommendations matched by text to those loaded (a
     second source of them), with UPR Info's action category and issues; the rest added with
     paragraph-less ids; voluntary pledges as pledges. Each file in one transaction."""
-    from app.db import get_engine
-    from app.importers.loading import ImportFailed
-    from app.importers.loading.upr_info import load_upr_info
-    from app.importers.records import ParseError
-    from app.linking.service import link_pending
-
-    only_state = _state_code(state)
-    reports = []
-    for file in files:
-        try:
-            reports.append(
-                load_upr_info(
-                    lambda: Session(get_engine()),
-                    file,
-                    dry_run=dry_run,
-                    only_state=only_state,
-                    link=False,  # once, after the last file
-                )
-            )
-        except (ParseError, ImportFailed) as error:
-            _fail(f"error: {error}")
-    if link and not dry_run and any(r.added or r.changed for r in reports):
-        link_pending(lambda: Session(get_engine()))
-    _print_reports(reports, report_json)
+    _print_reports(_import_datasets("upr-info", files, dry_run, state, link), report_json)
 
 
 @import_cli.command("bundled")
@@ -354,7 +337,7 @@ def import_bundled(dry_run: bool = DRY_RUN, report_json: Path | None = REPORT_JS
     """Import the official documents bundled in data/documents, then the bundled datasets
     (idempotent)."""
     reports = _import_documents(bundled_documents(), dry_run)
-    reports += _import_datasets(bundled_datasets(), dry_run, None, link=True)
+    reports += _import_datasets("sdg-explorer", bundled_datasets(), dry_run, None, link=True)
     _print_reports(reports, report_json)
 
 
