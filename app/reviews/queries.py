@@ -97,6 +97,11 @@ def source_counts(db: Session, review_id: str) -> list[tuple[str, int, int]]:
     return [(name, count, int(conflicts or 0)) for name, count, conflicts in db.exec(query)]
 
 
+def pledge_count(db: Session, review_id: str) -> int:
+    """How many voluntary pledges a review has."""
+    return db.exec(select(func.count()).where(Pledge.review_id == review_id)).one()
+
+
 def pledges_of(db: Session, review_id: str) -> list[Pledge]:
     """A review's voluntary pledges, by id."""
     return list(db.exec(select(Pledge).where(Pledge.review_id == review_id).order_by(Pledge.id)))

@@ -127,7 +127,7 @@ def _detail(db: DbDep, normalised: str) -> ReviewDetail:
                 queries.source_counts(db, review.id), key=lambda row: -DataSource(row[0]).text_rank
             )
         ],
-        pledges=len(queries.pledges_of(db, review.id)),
+        pledges=queries.pledge_count(db, review.id),
         warnings=[warning.message for warning in review.warnings],
         notes=review.notes,
     )
