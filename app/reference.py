@@ -19,12 +19,12 @@ from typing import Any
 from sqlmodel import Session, SQLModel, col, select
 
 from app.config import DATA_DIR
-from app.reviews.models import Document, Review, TroikaSeat, review_id
-from app.sessions.models import Cycle, WorkingGroupSession
-from app.states.models import State, StateAlias
+from app.models.reviews import Document, Review, TroikaSeat, review_id
+from app.models.sessions import Cycle, WorkingGroupSession
+from app.models.states import State, StateAlias
+from app.models.taxonomy import Sdg
 from app.states.queries import fold_name
 from app.stats import tallies
-from app.taxonomy.models import Sdg
 from app.versioning import bump
 from app.vocab import (
     DocumentKind,

@@ -9,21 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import CheckConstraint, select, update
-from sqlmodel import Field, Session, SQLModel
+from sqlalchemy import select, update
+from sqlmodel import Session
 
-ROW_ID = 1
-
-
-class DatasetVersion(SQLModel, table=True):
-    """The single row holding the current dataset version."""
-
-    __tablename__ = "dataset_version"
-    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
-
-    id: int = Field(default=ROW_ID, primary_key=True)
-    version: int = Field(default=1, ge=1)
-    changed_at: dt.datetime
+from app.models.versioning import ROW_ID, DatasetVersion
 
 
 def bump(db: Session) -> None:

@@ -137,3 +137,10 @@ def session_range_of_cycle(cycle: int) -> tuple[int, int]:
         return 1, 12
     first = 13 + (cycle - 2) * 14
     return first, first + 13
+
+
+class LinkKind(StrEnum):
+    """How two linked recommendations relate."""
+
+    earlier_cycle = "earlier_cycle"
+    same_review = "same_review"

@@ -8,7 +8,7 @@ Usage (from the repository root, with the project's virtualenv):
 
 The database must be new (an empty SQLite path, or an empty PostgreSQL database): it is
 migrated and seeded, then filled in bulk. The distributions are those of the UHRI export
-generator (app/importers/uhri_generator.py): the ~193 member states reviewed once per cycle in
+generator (tests/support/uhri_generator.py): the ~193 member states reviewed once per cycle in
 the real session layout, 100-300 recommendations per review growing with the cycle, 1-3
 recommending states (80 % one), themes, affected groups and SDG targets that go with the
 recommendation's topic, and texts assembled from real recommendation vocabulary, so that a
@@ -34,22 +34,22 @@ from sqlmodel import Session
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app.db import build_engine
-from app.importers import uhri_generator as vocabulary
 from app.migrate import upgrade
-from app.recommendations import related
-from app.recommendations.models import (
+from app.models.recommendations import (
     Recommendation,
     RecommendationGroup,
     RecommendationSdg,
     RecommendationTheme,
     RecommendingState,
 )
+from app.models.reviews import Review
+from app.models.sessions import Cycle, WorkingGroupSession
+from app.models.taxonomy import AffectedGroup, Sdg, Theme
+from app.recommendations import related
 from app.reference import seed
-from app.reviews.models import Review
-from app.sessions.models import Cycle, WorkingGroupSession
 from app.stats import tallies
-from app.taxonomy.models import AffectedGroup, Sdg, Theme
 from app.vocab import cycle_of_session, session_range_of_cycle
+from tests.support import uhri_generator as vocabulary
 
 BATCH = 20_000
 

@@ -5,7 +5,7 @@ Usage (from the repository root, with the project's virtualenv):
     .venv/bin/python bench/import_speed.py --upr 130000 [--other 140000] [--database-url URL]
 
 It generates the export in a temporary folder (realistic shape and distributions, see
-app/importers/uhri_generator.py), migrates and seeds a fresh database (a temporary SQLite file
+tests/support/uhri_generator.py), migrates and seeds a fresh database (a temporary SQLite file
 unless --database-url names an empty PostgreSQL database), then runs `upr import uhri
 --no-link`, `upr link` and `upr import thematic-list` as child processes under `/usr/bin/time
 -v`, and prints wall time and peak resident memory of each. Nothing is written into the
@@ -61,7 +61,7 @@ def main() -> None:
             [
                 sys.executable,
                 "-m",
-                "app.importers.uhri_generator",
+                "tests.support.uhri_generator",
                 str(export),
                 "--upr",
                 str(args.upr),

@@ -15,15 +15,23 @@ and the share of each whole review classified repeated. docs/linking.md reports 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from sqlmodel import Session
 
 from app.config import get_settings
 from app.db import build_engine
-from app.linking.evaluation import Scorer, quality, read_pairs, read_recommendations
 from app.linking.service import state_docs
 from app.states.queries import name_index
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests.support.linking_evaluation import (
+    Scorer,
+    quality,
+    read_pairs,
+    read_recommendations,
+)
 
 LABELS = Path(__file__).resolve().parent.parent / "tests" / "linking"
 

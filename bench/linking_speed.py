@@ -4,7 +4,7 @@ Usage (from the repository root, with the project's virtualenv):
 
     .venv/bin/python bench/linking_speed.py --upr 130000 [--database-url URL]
 
-It generates a UHRI-format export of N UPR recommendations (app/importers/uhri_generator.py:
+It generates a UHRI-format export of N UPR recommendations (tests/support/uhri_generator.py:
 195 states, four reviews each in cycles 1-4 imported in shuffled order, realistic vocabulary),
 migrates and seeds a fresh database (a temporary SQLite file unless --database-url names an
 empty PostgreSQL database) and imports it with `upr import uhri` (which links every state
@@ -31,10 +31,10 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from app.db import build_engine
-from app.linking.models import RecommendationLink
 from app.linking.service import link_states, state_docs
 from app.linking.similarity import compute_links
-from app.recommendations.models import Recommendation
+from app.models.linking import RecommendationLink
+from app.models.recommendations import Recommendation
 from app.states.queries import name_index
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,7 +72,7 @@ def main() -> None:
         url = args.database_url or f"sqlite:///{folder}/bench.sqlite3"
         env = {**os.environ, "UPR_DATABASE_URL": url}
         export = Path(folder) / "export-full-en.json"
-        generator = [sys.executable, "-m", "app.importers.uhri_generator", str(export)]
+        generator = [sys.executable, "-m", "tests.support.uhri_generator", str(export)]
         subprocess.run(
             [*generator, "--upr", str(args.upr), "--other", "0", "--seed", "1"],
             check=True,

@@ -6,8 +6,8 @@ from alembic import context
 
 from app.config import get_settings
 from app.db import build_engine, is_sqlite
+from app.models import metadata
 from app.search import is_search_object
-from app.tables import metadata
 
 config = context.config
 if config.config_file_name is not None and config.attributes.get("configure_logger", True):

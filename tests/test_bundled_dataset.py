@@ -15,14 +15,14 @@ from sqlalchemy import exists, func
 from sqlmodel import Session, select
 
 from app.importers.loading import load_document
-from app.recommendations.models import (
+from app.models.recommendations import (
     Recommendation,
     RecommendationGroup,
     RecommendationSdg,
     RecommendationTheme,
     RecommendingState,
 )
-from app.taxonomy.models import AffectedGroup, Sdg, Theme
+from app.models.taxonomy import AffectedGroup, Sdg, Theme
 from tests.conftest import bundled_documents_parsed
 
 OLD_UHRI_CODE = re.compile(r"[A-Z]\d+")  # "A12"; the later taxonomy numbers its themes ("2.1")

@@ -30,7 +30,7 @@ from app.checks.datasets import (
     segments,
     text_key,
 )
-from app.recommendations.models import Recommendation
+from app.models.recommendations import Recommendation
 from app.vocab import Position
 
 ROOT = Path(__file__).resolve().parents[1]

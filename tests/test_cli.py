@@ -13,14 +13,14 @@ from sqlalchemy import Connection, func, select
 from sqlmodel import Session
 
 from app.db import build_engine
-from app.recommendations.models import (
+from app.models.recommendations import (
     Recommendation,
     RecommendationGroup,
     RecommendationSdg,
     RecommendationTheme,
     recommendation_id,
 )
-from app.taxonomy.models import AffectedGroup, Theme
+from app.models.taxonomy import AffectedGroup, Theme
 from tests.conftest import bundled_thematic_list
 
 DOCUMENTS = Path(__file__).resolve().parent.parent / "data" / "documents" / "SVN" / "session-48"

@@ -31,8 +31,8 @@ from app.cli import cli
 from app.config import PROJECT_ROOT, Settings
 from app.db import build_engine
 from app.migrate import current_revision, head_revision
-from app.states.models import State
-from app.versioning import DatasetVersion
+from app.models.states import State
+from app.models.versioning import DatasetVersion
 from tests.conftest import BACKENDS, empty_database
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,7 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
-from app.recommendations.models import Recommendation
+from app.models.recommendations import Recommendation
 from app.vocab import Position
 
 # review: (report symbol or None, {lead-in paragraph: recommendations}, {position: count})

@@ -12,16 +12,16 @@ from sqlmodel import Session, col
 from app.db import build_engine
 from app.importers.loading import load_document
 from app.migrate import alembic_config
-from app.recommendations import related
-from app.recommendations.models import (
+from app.models.recommendations import (
     NO_LINKS,
     Recommendation,
     RecommendationGroup,
     RecommendationSdg,
     RecommendationTheme,
 )
-from app.reviews.models import Document
-from app.taxonomy.models import Sdg
+from app.models.reviews import Document
+from app.models.taxonomy import Sdg
+from app.recommendations import related
 from app.vocab import DocumentKind
 from tests.conftest import bundled_documents_parsed, bundled_thematic_list
 

@@ -4,7 +4,7 @@ from alembic import command
 from sqlalchemy import Engine, inspect
 
 from app.migrate import alembic_config, current_revision, head_revision
-from app.tables import metadata
+from app.models import metadata
 
 
 def test_models_and_migrations_agree(database_url: str) -> None:

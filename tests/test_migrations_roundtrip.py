@@ -17,9 +17,9 @@ from app.db import build_engine
 from app.importers.documents import DocumentSpec, parse_document
 from app.importers.loading import load_document
 from app.migrate import alembic_config, current_revision, head_revision, upgrade
+from app.models import metadata
+from app.models.tracking import TrackingEntry, TrackingSource, TrackingStatus
 from app.reference import seed
-from app.tables import metadata
-from app.tracking.models import TrackingEntry, TrackingSource, TrackingStatus
 from app.vocab import DocumentKind
 from tests.conftest import committing_client
 

@@ -19,12 +19,12 @@ from app.db import build_engine
 from app.importers.loading import load_document
 from app.kit.templates import StatementTemplates
 from app.migrate import alembic_config
-from app.recommendations.models import Recommendation
+from app.models.recommendations import Recommendation
+from app.models.stats import ReviewTally, SessionTally
 from app.recommendations.queries import RecommendationFilters
 from app.reference import REFERENCE_DIR, seed
 from app.search import parse_query
 from app.stats import queries, tallies
-from app.stats.models import ReviewTally, SessionTally
 from app.stats.queries import Dimension
 from app.vocab import Position, RegionalGroup
 from tests.conftest import bundled_thematic_list

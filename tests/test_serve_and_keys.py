@@ -18,8 +18,8 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from app.auth.models import ApiKey
 from app.db import build_engine
+from app.models.auth import ApiKey
 from tests.test_cli import REPORT, upr
 
 READS = "/v1/recommendations"  # the route of the concurrent reads' access-log lines

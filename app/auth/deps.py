@@ -10,9 +10,9 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlmodel import Session
 
 from app.auth.keys import find_key, grants
-from app.auth.models import ApiKey, AuditEntry
 from app.db import DbDep
 from app.kit.problems import ProblemError
+from app.models.auth import ApiKey, AuditEntry
 
 bearer = HTTPBearer(
     auto_error=False,

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
-from app.auth.models import ApiKey
+from app.models.auth import ApiKey
 
 SCOPES = ("read", "write", "tracking")  # tracking: implementation assessments (app/tracking)
 TOKEN_PATTERN = re.compile(r"^upr_(?P<prefix>[0-9a-f]{8})_[A-Za-z0-9_-]{43}$")

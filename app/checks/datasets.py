@@ -71,7 +71,7 @@ from app.importers.loading.states import StateResolver
 from app.importers.loading.text import matching_key
 from app.importers.parsing.sdg_explorer import read_explorer
 from app.importers.parsing.upr_info import read_upr_info
-from app.recommendations.models import Recommendation, RecommendingState, split_paragraph
+from app.models.recommendations import Recommendation, RecommendingState, split_paragraph
 from app.reference import working_group_session_of
 from app.vocab import DataSource, Position, cycle_of_session
 

@@ -45,8 +45,8 @@ from sqlmodel import Session, col, select
 
 from app.importers.loading.text import comparable
 from app.importers.parsing.sdg_explorer import ExplorerRecord, read_explorer
-from app.recommendations.models import Recommendation, split_paragraph
-from app.reviews.models import Document, Review
+from app.models.recommendations import Recommendation, split_paragraph
+from app.models.reviews import Document, Review
 from app.vocab import DocumentKind, Position
 
 FINAL = frozenset({Position.supported, Position.noted, Position.supported_in_part})

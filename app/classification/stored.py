@@ -13,7 +13,7 @@ from sqlalchemy import or_, select, update
 from sqlmodel import Session, col
 
 from app.classification.action_category import METHOD, classify
-from app.recommendations.models import Recommendation
+from app.models.recommendations import Recommendation
 
 R = Recommendation
 _BATCH = 2_000

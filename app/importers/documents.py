@@ -10,7 +10,7 @@ from sqlmodel import Session
 
 from app.config import DATA_DIR
 from app.importers.records import ParsedDocument
-from app.states.models import State
+from app.models.states import State
 from app.states.queries import fold_name, name_index
 from app.vocab import DocumentKind
 

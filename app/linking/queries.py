@@ -10,10 +10,11 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, case, exists, func, not_, select
 from sqlmodel import Session, col
 
-from app.linking.models import RecommendationLink, ReviewLinking
-from app.linking.similarity import REPEATED_THRESHOLD, LinkKind
-from app.recommendations.models import Recommendation, RecommendingState
-from app.states.models import State
+from app.linking.similarity import REPEATED_THRESHOLD
+from app.models.linking import RecommendationLink, ReviewLinking
+from app.models.recommendations import Recommendation, RecommendingState
+from app.models.states import State
+from app.vocab import LinkKind
 
 L = RecommendationLink
 

@@ -14,8 +14,8 @@ from app.linking.schemas import (
     linked_recommendation,
 )
 from app.linking.similarity import NEAR_IDENTICAL_THRESHOLD, REPEATED_THRESHOLD
-from app.recommendations.models import Recommendation
-from app.reviews.models import Review
+from app.models.recommendations import Recommendation
+from app.models.reviews import Review
 from app.states.schemas import StateRef
 
 router = APIRouter()

@@ -22,11 +22,11 @@ from dataclasses import dataclass, field
 from sqlalchemy import delete, insert, select, text
 from sqlmodel import Session, col
 
-from app.linking.models import RecommendationLink, ReviewLinking
 from app.linking.similarity import Doc, compute_links
 from app.linking.text import terms
-from app.recommendations.models import Recommendation, RecommendingState
-from app.reviews.models import Review
+from app.models.linking import RecommendationLink, ReviewLinking
+from app.models.recommendations import Recommendation, RecommendingState
+from app.models.reviews import Review
 from app.states.queries import name_index
 from app.versioning import bump
 from app.vocab import cycle_of_session

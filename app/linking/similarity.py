@@ -22,7 +22,8 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
+
+from app.vocab import LinkKind
 
 REPEATED_THRESHOLD = 0.25
 NEAR_IDENTICAL_THRESHOLD = 0.75
@@ -32,13 +33,6 @@ MAX_NEAR_IDENTICAL = 20
 SCORE_DIGITS = 4
 
 Vector = dict[str, float]
-
-
-class LinkKind(StrEnum):
-    """How two linked recommendations relate."""
-
-    earlier_cycle = "earlier_cycle"
-    same_review = "same_review"
 
 
 @dataclass(frozen=True)

@@ -20,11 +20,11 @@ from sqlalchemy import select
 from sqlmodel import Session, col
 
 from app.db import read
+from app.models.recommendations import Recommendation as R
+from app.models.states import State
 from app.recommendations import queries, related
-from app.recommendations.models import Recommendation as R
 from app.recommendations.queries import RecommendationFilters
 from app.search import backend_for
-from app.states.models import State
 from app.vocab import cycle_of_session
 
 BATCH = 1000

@@ -32,8 +32,7 @@ from app.db import estimated_rows, read
 from app.kit.problems import ProblemError
 from app.kit.templates import StatementTemplates
 from app.linking.queries import is_repeated
-from app.recommendations import related
-from app.recommendations.models import (
+from app.models.recommendations import (
     Recommendation,
     RecommendationDisagreement,
     RecommendationGroup,
@@ -43,11 +42,12 @@ from app.recommendations.models import (
     RecommendationUprInfoIssue,
     RecommendingState,
 )
-from app.reviews.models import Review
+from app.models.reviews import Review
+from app.models.states import State
+from app.models.taxonomy import AffectedGroup, Sdg, Theme, UprInfoIssue
+from app.recommendations import related
 from app.search import SearchBackend, SearchQuery, backend_for
 from app.search.highlight import to_html
-from app.states.models import State
-from app.taxonomy.models import AffectedGroup, Sdg, Theme, UprInfoIssue
 from app.vocab import (
     DataSource,
     Position,

@@ -27,9 +27,9 @@ from sqlalchemy import ColumnElement, literal_column, select, update
 from sqlmodel import Session, col
 
 from app.db import read
-from app.recommendations.models import Recommendation
-from app.states.models import State
-from app.taxonomy.models import AffectedGroup, Sdg, Theme
+from app.models.recommendations import Recommendation
+from app.models.states import State
+from app.models.taxonomy import AffectedGroup, Sdg, Theme
 from app.vocab import cycle_of_session
 
 # name -> (SELECT list of one linked row, FROM and WHERE with {id}, ORDER BY)

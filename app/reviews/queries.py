@@ -6,13 +6,13 @@ from sqlalchemy import case, func
 from sqlalchemy.orm import selectinload
 from sqlmodel import Session, col, select
 
-from app.recommendations.models import (
+from app.models.recommendations import (
     Recommendation,
     RecommendationDisagreement,
     RecommendationSource,
 )
-from app.reviews.models import Pledge, Review, TroikaSeat
-from app.states.models import State
+from app.models.reviews import Pledge, Review, TroikaSeat
+from app.models.states import State
 from app.vocab import Position
 
 

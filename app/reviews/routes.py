@@ -12,8 +12,8 @@ from app.kit.params import ReviewIdPath
 from app.kit.problems import not_found, problem_example, problem_responses
 from app.linking.queries import novelty_counts
 from app.linking.schemas import review_novelty
+from app.models.reviews import Review
 from app.reviews import queries
-from app.reviews.models import Review
 from app.reviews.schemas import (
     DocumentPublic,
     PledgePublic,

@@ -6,8 +6,8 @@ from pydantic import BaseModel, Field
 
 from app.kit.bodies import JsonDate, StrictBody
 from app.linking.schemas import ReviewNovelty
-from app.reviews.models import Review
-from app.states.models import State
+from app.models.reviews import Review
+from app.models.states import State
 from app.states.schemas import StateRef
 from app.vocab import DataSource, DocumentKind, cycle_of_session
 

@@ -24,7 +24,7 @@ from sqlalchemy import (
     literal_column,
 )
 
-from app.recommendations.models import Recommendation
+from app.models.recommendations import Recommendation
 from app.search.highlight import MARK_END, MARK_START
 from app.search.syntax import QUERY_PARAMETER, And, Node, Not, Or, SearchQuery, Term
 

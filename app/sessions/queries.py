@@ -3,8 +3,8 @@
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from app.reviews.models import Review
-from app.sessions.models import Cycle, WorkingGroupSession
+from app.models.reviews import Review
+from app.models.sessions import Cycle, WorkingGroupSession
 
 
 def list_cycles(db: Session) -> list[Cycle]:

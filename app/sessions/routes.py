@@ -6,10 +6,10 @@ from app.db import DbDep
 from app.kit.pagination import Page
 from app.kit.params import CycleQuery, SessionPath
 from app.kit.problems import not_found, problem_responses
+from app.models.sessions import WorkingGroupSession
 from app.reviews import queries as review_queries
 from app.reviews.schemas import ReviewSummary, review_summaries
 from app.sessions import queries
-from app.sessions.models import WorkingGroupSession
 from app.sessions.schemas import CyclePublic, SessionPublic
 
 cycles_router = APIRouter(prefix="/v1/cycles", tags=["cycles"])

@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 from sqlmodel import Session, col, select
 
-from app.states.models import State, StateAlias
+from app.models.states import State, StateAlias
 from app.versioning import bump
 from app.vocab import RegionalGroup, StateStatus
 

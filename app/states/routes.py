@@ -11,10 +11,10 @@ from app.kit.caching import written
 from app.kit.pagination import Page
 from app.kit.params import ISO3_PATTERN, Iso3Path
 from app.kit.problems import ProblemError, not_found, problem_example, problem_responses
+from app.models.states import State, StateAlias
 from app.reviews import queries as review_queries
 from app.reviews.schemas import ReviewSummary, review_summaries
 from app.states import queries
-from app.states.models import State, StateAlias
 from app.states.schemas import AliasCreate, StateDetail, StatePublic
 from app.vocab import RegionalGroup, StateStatus
 

@@ -22,7 +22,7 @@ from sqlmodel import Session, col
 
 from app.db import read
 from app.kit.templates import StatementTemplates
-from app.recommendations.models import (
+from app.models.recommendations import (
     Recommendation,
     RecommendationGroup,
     RecommendationSdg,
@@ -31,12 +31,12 @@ from app.recommendations.models import (
     RecommendationUprInfoIssue,
     RecommendingState,
 )
+from app.models.sessions import WorkingGroupSession
+from app.models.states import State
+from app.models.taxonomy import AffectedGroup, Sdg, Theme, UprInfoIssue
 from app.recommendations.queries import RecommendationFilters
 from app.search import backend_for
-from app.sessions.models import WorkingGroupSession
-from app.states.models import State
 from app.stats import tallies
-from app.taxonomy.models import AffectedGroup, Sdg, Theme, UprInfoIssue
 from app.vocab import Position
 
 R = Recommendation

@@ -9,11 +9,11 @@ from fastapi import APIRouter, Query
 from app.db import DbDep
 from app.kit.params import Iso3Path, ReviewIdPath
 from app.kit.problems import ProblemError, not_found, problem_responses
+from app.models.states import State
 from app.recommendations.params import FiltersDep
 from app.recommendations.queries import RecommendationFilters
 from app.reviews import queries as review_queries
 from app.reviews.schemas import PositionCounts, review_summaries
-from app.states.models import State
 from app.states.schemas import StatePublic
 from app.stats import queries
 from app.stats.queries import Dimension

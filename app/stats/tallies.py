@@ -33,19 +33,19 @@ from sqlalchemy import (
 )
 from sqlmodel import Session, col
 
-from app.recommendations.models import (
+from app.models.recommendations import (
     Recommendation,
     RecommendationGroup,
     RecommendationSdg,
     RecommendationTheme,
     RecommendingState,
 )
+from app.models.reviews import Review
+from app.models.sessions import WorkingGroupSession
+from app.models.states import State
+from app.models.stats import ALL, ReviewTally, SessionTally
+from app.models.taxonomy import AffectedGroup, Sdg, Theme
 from app.recommendations.queries import RecommendationFilters
-from app.reviews.models import Review
-from app.sessions.models import WorkingGroupSession
-from app.states.models import State
-from app.stats.models import ALL, ReviewTally, SessionTally
-from app.taxonomy.models import AffectedGroup, Sdg, Theme
 from app.vocab import Position, RegionalGroup
 
 R, T, S = Recommendation, ReviewTally, SessionTally

@@ -3,13 +3,13 @@
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from app.recommendations.models import (
+from app.models.recommendations import (
     RecommendationGroup,
     RecommendationSdg,
     RecommendationTheme,
     RecommendationUprInfoIssue,
 )
-from app.taxonomy.models import AffectedGroup, Sdg, Theme, UprInfoIssue
+from app.models.taxonomy import AffectedGroup, Sdg, Theme, UprInfoIssue
 
 
 def themes_with_counts(db: Session) -> list[tuple[Theme, int]]:

@@ -11,7 +11,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 
-from app.tracking.models import TrackingSource, TrackingStatus
+from app.models.tracking import TrackingSource, TrackingStatus
 from app.tracking.schemas import (
     Interval,
     ProgressPeriod,

@@ -16,11 +16,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
-from app.auth.models import ApiKey
-from app.recommendations.models import Recommendation
+from app.models.auth import ApiKey
+from app.models.recommendations import Recommendation
+from app.models.tracking import TrackingEntry, TrackingSource
 from app.recommendations.queries import RecommendationFilters
 from app.search import backend_for
-from app.tracking.models import TrackingEntry, TrackingSource
 from app.tracking.schemas import TrackingEntryCreate
 
 T = TrackingEntry

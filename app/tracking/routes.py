@@ -10,7 +10,6 @@ from fastapi.responses import StreamingResponse
 from sqlmodel import Session
 
 from app.auth.deps import Credentials, audit, authenticate
-from app.auth.models import ApiKey
 from app.db import DbDep
 from app.kit.caching import written
 from app.kit.pagination import (
@@ -35,13 +34,14 @@ from app.kit.problems import (
     problem_responses,
 )
 from app.kit.streaming import streamed
-from app.recommendations.models import Recommendation
+from app.models.auth import ApiKey
+from app.models.recommendations import Recommendation
+from app.models.reviews import Review
+from app.models.states import State
+from app.models.tracking import TrackingSource
 from app.recommendations.params import FiltersDep
-from app.reviews.models import Review
-from app.states.models import State
 from app.tracking import csv_io, progress, queries
 from app.tracking.csv_io import REQUIRED
-from app.tracking.models import TrackingSource
 from app.tracking.queries import EntryRow, NewEntry, TrackingConflict, TrackingRejected
 from app.tracking.schemas import (
     EARLIEST_DATE,

@@ -9,7 +9,7 @@ from typing import Annotated
 from pydantic import BaseModel, Field, StringConstraints, field_validator
 
 from app.kit.bodies import JsonDate, JsonEnum, StrictBody
-from app.tracking.models import TrackingEntry, TrackingSource, TrackingStatus
+from app.models.tracking import TrackingEntry, TrackingSource, TrackingStatus
 
 EARLIEST_DATE = dt.date(2008, 1, 1)  # the UPR's first session was in April 2008
 LIST_SEPARATOR = "|"  # joins several evidence links or indicators in one CSV cell

@@ -13,10 +13,10 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from app.auth.keys import create_key, find_key, revoke_key
-from app.auth.models import ApiKey, AuditEntry
-from app.recommendations.models import Recommendation
-from app.reviews.models import Review
-from app.states.models import StateAlias
+from app.models.auth import ApiKey, AuditEntry
+from app.models.recommendations import Recommendation
+from app.models.reviews import Review
+from app.models.states import StateAlias
 from app.versioning import read_version
 
 REPORT = Path(__file__).resolve().parents[2] / "data/documents/SVN/session-48/A_HRC_59_15.pdf"

@@ -15,8 +15,8 @@ from app.importers.documents import bundled_documents, parse_document
 from app.importers.loading import load_document
 from app.kit.caching import VersionCache, etag_matches
 from app.kit.response_cache import CachedBody, ResponseCache
+from app.models.states import State
 from app.reference import seed
-from app.states.models import State
 from app.versioning import bump, read_version
 
 ETAG = re.compile(r'^"[0-9]+-[0-9a-f]{16}"$')

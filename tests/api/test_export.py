@@ -13,8 +13,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import insert
 from sqlmodel import Session
 
+from app.models.recommendations import Recommendation, RecommendingState
 from app.recommendations import export, related
-from app.recommendations.models import Recommendation, RecommendingState
 from app.recommendations.queries import RecommendationFilters
 
 

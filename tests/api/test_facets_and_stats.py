@@ -9,9 +9,9 @@ from fastapi.testclient import TestClient
 from sqlalchemy import distinct, func, select
 from sqlmodel import Session, col
 
-from app.recommendations.models import Recommendation, RecommendingState
-from app.sessions.models import WorkingGroupSession
-from app.states.models import State
+from app.models.recommendations import Recommendation, RecommendingState
+from app.models.sessions import WorkingGroupSession
+from app.models.states import State
 from app.stats.schemas import FacetsResponse, ReviewStats, StateStats, StatsResponse
 from app.vocab import Position
 

@@ -19,8 +19,8 @@ from sqlalchemy import text, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col
 
+from app.models.recommendations import Recommendation
 from app.recommendations import export
-from app.recommendations.models import Recommendation
 from app.vocab import ImplementationClaim
 
 CLAIMED = "20-SVN-115.1"

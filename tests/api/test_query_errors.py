@@ -8,7 +8,7 @@ from httpx import Response
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from app.recommendations.models import Recommendation
+from app.models.recommendations import Recommendation
 
 ENDPOINTS = [
     ("/v1/recommendations", {}),

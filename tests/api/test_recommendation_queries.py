@@ -11,12 +11,12 @@ from sqlalchemy import Engine, func, select
 from sqlmodel import Session, col
 
 from app.config import get_settings
+from app.models.recommendations import Recommendation, RecommendationSdg, split_paragraph
+from app.models.reviews import Review
+from app.models.states import State
+from app.models.taxonomy import Sdg
 from app.recommendations import queries
-from app.recommendations.models import Recommendation, RecommendationSdg, split_paragraph
 from app.recommendations.schemas import RecommendationPage
-from app.reviews.models import Review
-from app.states.models import State
-from app.taxonomy.models import Sdg
 from app.vocab import RegionalGroup
 
 R = Recommendation

@@ -9,8 +9,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlmodel import Session, col
 
-from app.recommendations import related
-from app.recommendations.models import (
+from app.models.recommendations import (
     ExternalId,
     Recommendation,
     RecommendationTheme,
@@ -18,8 +17,9 @@ from app.recommendations.models import (
     recommendation_id,
     split_paragraph,
 )
-from app.reviews.models import Review
-from app.taxonomy.models import Theme
+from app.models.reviews import Review
+from app.models.taxonomy import Theme
+from app.recommendations import related
 from app.vocab import DataSource, Position
 
 # (session, paragraph, text, position, recommending states)

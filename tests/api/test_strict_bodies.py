@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session
 
 from app.auth.keys import create_key
-from app.reviews.models import Review
+from app.models.reviews import Review
 
 ENTRY = {"status": "in_progress", "status_date": "2025-06-30", "source": "government"}
 

@@ -13,14 +13,14 @@ from fastapi.testclient import TestClient
 from sqlalchemy import delete, func, select
 from sqlmodel import Session, col
 
-from app.importers.uhri_generator import generate_uhri_export
-from app.recommendations.models import (
+from app.models.recommendations import (
     Recommendation,
     RecommendationGroup,
     RecommendationSdg,
     RecommendationTheme,
 )
 from app.versioning import read_version
+from tests.support.uhri_generator import generate_uhri_export
 from tests.test_cli import classifications, classifications_of_the_list
 
 DOCUMENTS = Path(__file__).resolve().parents[2] / "data/documents/SVN/session-48"

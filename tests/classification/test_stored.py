@@ -5,7 +5,7 @@ from sqlmodel import Session, col, select
 
 from app.classification.action_category import METHOD, classify
 from app.classification.stored import refresh
-from app.recommendations.models import Recommendation
+from app.models.recommendations import Recommendation
 
 R = Recommendation
 

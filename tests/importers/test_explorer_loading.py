@@ -11,14 +11,14 @@ from sqlmodel import Session, col, select
 
 from app.importers.loading import ImportFailed
 from app.importers.loading.explorer import load_explorer, textual_id
-from app.recommendations.models import (
+from app.models.recommendations import (
     Recommendation,
     RecommendationDisagreement,
     RecommendationSdg,
     RecommendationSource,
     RecommendingState,
 )
-from app.versioning import DatasetVersion
+from app.models.versioning import DatasetVersion
 from app.vocab import DataSource, Position
 
 EXTRACTS = Path(__file__).parents[1] / "data" / "sdg-explorer"

@@ -21,9 +21,9 @@ from app.importers.records import (
     ReviewMetadata,
     ThemeRef,
 )
-from app.recommendations.models import Recommendation, RecommendationDisagreement, RecommendingState
-from app.reviews.models import Review, ReviewWarning, TroikaSeat
-from app.taxonomy.models import Theme
+from app.models.recommendations import Recommendation, RecommendationDisagreement, RecommendingState
+from app.models.reviews import Review, ReviewWarning, TroikaSeat
+from app.models.taxonomy import Theme
 from app.vocab import DocumentKind, ImplementationClaim, Position
 
 

@@ -71,8 +71,8 @@ from app.importers.loading.upr_info import load_upr_info
 from app.importers.parsing.sdg_explorer import ExplorerFormatError, ExplorerRecord, read_explorer
 from app.importers.parsing.upr_info import EXPORT_ENCODING
 from app.importers.records import ParsedDocument, ParseError
-from app.linking.models import RecommendationLink
-from app.recommendations.models import (
+from app.models.linking import RecommendationLink
+from app.models.recommendations import (
     ExternalId,
     Recommendation,
     RecommendationDisagreement,
@@ -83,7 +83,7 @@ from app.recommendations.models import (
     RecommendationUprInfoIssue,
     RecommendingState,
 )
-from app.reviews.models import Pledge, Review
+from app.models.reviews import Pledge, Review
 from app.versioning import read_version
 from app.vocab import DocumentKind
 from tests.uhri_records import treaty_body_record, upr_record, write_export

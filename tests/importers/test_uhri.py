@@ -24,8 +24,8 @@ from app.importers.parsing.uhri import (
     parse_session,
 )
 from app.importers.records import ParseError, ThemeRef
-from app.importers.uhri_generator import generate_uhri_export, main
 from app.vocab import Position, cycle_of_session
+from tests.support.uhri_generator import generate_uhri_export, main
 
 UPR_KEYS = [
     "AnnotationId",

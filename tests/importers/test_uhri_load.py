@@ -13,10 +13,10 @@ from sqlmodel import Session, select
 
 from app.importers.loading import ImportFailed
 from app.importers.loading.uhri import checkpoint_key, load_uhri
-from app.importers.models import ImportCheckpoint
-from app.importers.uhri_generator import generate_uhri_export
-from app.recommendations.models import ExternalId, Recommendation
+from app.models.imports import ImportCheckpoint
+from app.models.recommendations import ExternalId, Recommendation
 from app.vocab import DataSource
+from tests.support.uhri_generator import generate_uhri_export
 
 UPR_RECORDS = 300
 

@@ -22,16 +22,16 @@ from app.importers.loading import ImportFailed
 from app.importers.loading.explorer import textual_id
 from app.importers.loading.upr_info import load_upr_info, pledge_id
 from app.importers.parsing.upr_info import UprInfoFormatError
-from app.recommendations.models import (
+from app.models.recommendations import (
     Recommendation,
     RecommendationDisagreement,
     RecommendationSource,
     RecommendationUprInfoIssue,
     RecommendingState,
 )
-from app.reviews.models import Pledge
-from app.taxonomy.models import UprInfoIssue
-from app.versioning import DatasetVersion
+from app.models.reviews import Pledge
+from app.models.taxonomy import UprInfoIssue
+from app.models.versioning import DatasetVersion
 from app.vocab import DataSource, Position, RecommendationField
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "upr-info"

@@ -6,8 +6,8 @@ from sqlmodel import Session, select
 
 from app.db import build_engine
 from app.importers.loading import load_document
-from app.linking.models import RecommendationLink, ReviewLinking
 from app.linking.service import mark_pending
+from app.models.linking import RecommendationLink, ReviewLinking
 from tests.linking.test_linking import svn_report
 from tests.test_cli import upr
 

@@ -13,13 +13,13 @@ from sqlmodel import Session, col, select
 from app.importers.loading import load_document
 from app.importers.loading.uhri import load_uhri
 from app.importers.records import ParsedDocument, ParsedRecommendation
-from app.importers.uhri_generator import generate_uhri_export
-from app.linking.models import RecommendationLink, ReviewLinking
 from app.linking.queries import NoveltyCounts, is_repeated, novelty_counts
 from app.linking.service import link_pending, mark_pending
-from app.linking.similarity import REPEATED_THRESHOLD, LinkKind
-from app.recommendations.models import Recommendation
-from app.vocab import DocumentKind
+from app.linking.similarity import REPEATED_THRESHOLD
+from app.models.linking import RecommendationLink, ReviewLinking
+from app.models.recommendations import Recommendation
+from app.vocab import DocumentKind, LinkKind
+from tests.support.uhri_generator import generate_uhri_export
 
 SVN_REVIEWS = ["7-SVN", "20-SVN", "48-SVN"]
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session
 
-from app.linking.evaluation import Scorer, quality, read_pairs, read_recommendations
 from app.linking.queries import related
 from app.linking.service import state_docs
 from app.linking.similarity import REPEATED_THRESHOLD
 from app.states.queries import name_index
+from tests.support.linking_evaluation import Scorer, quality, read_pairs, read_recommendations
 
 HERE = Path(__file__).parent
 PAIRS = read_pairs(HERE / "labelled_pairs.csv")

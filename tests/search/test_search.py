@@ -15,7 +15,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
-from app.recommendations.models import Recommendation, split_paragraph
+from app.models.recommendations import Recommendation, split_paragraph
 from app.vocab import DataSource
 
 

@@ -9,8 +9,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func
 from sqlmodel import Session, select
 
+from app.models.tracking import TrackingEntry
 from app.tracking.csv_io import EXPORT_COLUMNS
-from app.tracking.models import TrackingEntry
 
 IMPORTS = "/v1/tracking/imports"
 GOOD = (

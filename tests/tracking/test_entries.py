@@ -10,9 +10,9 @@ from sqlalchemy import delete, update
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, select
 
-from app.auth.models import AuditEntry
 from app.kit.pagination import encode_cursor
-from app.tracking.models import TrackingEntry, TrackingStatus
+from app.models.auth import AuditEntry
+from app.models.tracking import TrackingEntry, TrackingStatus
 from app.tracking.schemas import CurrentStatus, TrackingEntryPublic
 
 RID = "48-SVN-140.69"

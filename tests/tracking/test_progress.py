@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from fastapi.testclient import TestClient
 
-from app.tracking.models import TrackingSource
+from app.models.tracking import TrackingSource
 from app.tracking.progress import period_of, summarize
 from app.tracking.schemas import Interval, ProgressSummary
 

@@ -30,8 +30,8 @@ from app.importers.loading.states import StateResolver
 from app.importers.loading.taxonomy import TaxonomyCache
 from app.importers.records import ParsedDocument, ParsedRecommendation
 from app.linking.service import link_after_import
-from app.recommendations.models import Recommendation, recommendation_id, split_paragraph
-from app.reviews.models import Review, review_id
+from app.models.recommendations import Recommendation, recommendation_id, split_paragraph
+from app.models.reviews import Review, review_id
 from app.versioning import bump
 from app.vocab import DataSource, DocumentKind, Position
 

@@ -46,9 +46,9 @@ from app.importers.loading.taxonomy import TaxonomyCache
 from app.importers.loading.text import PART_WORDS, matching_key, text_key
 from app.importers.parsing.sdg_explorer import ExplorerRecord, read_explorer
 from app.linking.service import link_pending, mark_pending
-from app.recommendations.models import Recommendation, RecommendingState, recommendation_id
+from app.models.recommendations import Recommendation, RecommendingState, recommendation_id
+from app.models.reviews import review_id
 from app.reference import working_group_session_of
-from app.reviews.models import review_id
 from app.versioning import bump
 from app.vocab import DataSource, Position, cycle_of_session
 

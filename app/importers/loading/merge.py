@@ -37,8 +37,7 @@ from app.importers.loading.report import ImportReport
 from app.importers.loading.states import StateResolver
 from app.importers.loading.taxonomy import TaxonomyCache
 from app.importers.records import ParsedRecommendation, ThemeRef
-from app.recommendations import related
-from app.recommendations.models import (
+from app.models.recommendations import (
     ExternalId,
     Recommendation,
     RecommendationDisagreement,
@@ -51,7 +50,8 @@ from app.recommendations.models import (
     recommendation_id,
     split_paragraph,
 )
-from app.reviews.models import review_id
+from app.models.reviews import review_id
+from app.recommendations import related
 from app.stats import tallies
 from app.vocab import DataSource, ImplementationClaim, Position, RecommendationField
 

@@ -15,8 +15,8 @@ from sqlmodel import Session, col
 from app.importers.loading.report import ImportFailed, ImportReport
 from app.importers.loading.states import StateResolver
 from app.importers.records import ParsedDocument
-from app.reviews.models import Document, Review, ReviewWarning, TroikaSeat, review_id
-from app.sessions.models import WorkingGroupSession
+from app.models.reviews import Document, Review, ReviewWarning, TroikaSeat, review_id
+from app.models.sessions import WorkingGroupSession
 
 
 def lock_reviews(db: Session, review_ids: Iterable[str]) -> None:

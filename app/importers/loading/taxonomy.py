@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from app.importers.records import ThemeRef
-from app.taxonomy.models import AffectedGroup, Sdg, Theme, UprInfoIssue
+from app.models.taxonomy import AffectedGroup, Sdg, Theme, UprInfoIssue
 
 
 class TaxonomyCache:

@@ -25,10 +25,10 @@ from app.importers.loading import (
     resolve_recommendation,
     write_recommendations,
 )
-from app.importers.models import ImportCheckpoint
 from app.importers.parsing.uhri import UhriProblem, UhriReader, UhriRecord
 from app.linking.service import link_pending, mark_pending
-from app.sessions.models import WorkingGroupSession
+from app.models.imports import ImportCheckpoint
+from app.models.sessions import WorkingGroupSession
 from app.versioning import bump
 from app.vocab import DataSource
 

@@ -99,9 +99,9 @@ from app.importers.parsing.upr_info import (
     read_upr_info_rows,
 )
 from app.linking.service import link_pending, mark_pending
-from app.recommendations.models import Recommendation, RecommendingState
-from app.reviews.models import Pledge, review_id
-from app.sessions.models import WorkingGroupSession
+from app.models.recommendations import Recommendation, RecommendingState
+from app.models.reviews import Pledge, review_id
+from app.models.sessions import WorkingGroupSession
 from app.versioning import bump
 from app.vocab import DataSource, Position
 

@@ -6,7 +6,7 @@ from sqlalchemy import Column, Float, Index
 from sqlmodel import Field, SQLModel
 
 from app.kit.columns import enum_column
-from app.linking.similarity import LinkKind
+from app.vocab import LinkKind
 
 
 class RecommendationLink(SQLModel, table=True):

@@ -6,7 +6,7 @@ from sqlalchemy import Column, Text, UniqueConstraint
 from sqlmodel import Field, Relationship, SQLModel
 
 from app.kit.columns import enum_column
-from app.states.models import State
+from app.models.states import State
 from app.vocab import DataSource, DocumentKind
 
 

@@ -1,11 +1,12 @@
-"""Every table, imported in one place so that `SQLModel.metadata` is complete (Alembic, tests)."""
+"""Every table, in one layer below the domains: each module holds one domain's tables, and
+importing this package completes `SQLModel.metadata` (Alembic, tests)."""
 
 from sqlmodel import SQLModel
 
-from app.auth.models import ApiKey, AuditEntry
-from app.importers.models import ImportCheckpoint
-from app.linking.models import RecommendationLink, ReviewLinking
-from app.recommendations.models import (
+from app.models.auth import ApiKey, AuditEntry
+from app.models.imports import ImportCheckpoint
+from app.models.linking import RecommendationLink, ReviewLinking
+from app.models.recommendations import (
     ExternalId,
     Recommendation,
     RecommendationDisagreement,
@@ -16,13 +17,13 @@ from app.recommendations.models import (
     RecommendationUprInfoIssue,
     RecommendingState,
 )
-from app.reviews.models import Document, Pledge, Review, ReviewWarning, TroikaSeat
-from app.sessions.models import Cycle, WorkingGroupSession
-from app.states.models import State, StateAlias
-from app.stats.models import ReviewTally, SessionTally
-from app.taxonomy.models import AffectedGroup, Sdg, Theme, UprInfoIssue
-from app.tracking.models import TrackingEntry
-from app.versioning import DatasetVersion
+from app.models.reviews import Document, Pledge, Review, ReviewWarning, TroikaSeat
+from app.models.sessions import Cycle, WorkingGroupSession
+from app.models.states import State, StateAlias
+from app.models.stats import ReviewTally, SessionTally
+from app.models.taxonomy import AffectedGroup, Sdg, Theme, UprInfoIssue
+from app.models.tracking import TrackingEntry
+from app.models.versioning import DatasetVersion
 
 metadata = SQLModel.metadata
 
