@@ -144,3 +144,15 @@ class LinkKind(StrEnum):
 
     earlier_cycle = "earlier_cycle"
     same_review = "same_review"
+
+
+class DisagreementField(StrEnum):
+    """A field on which sources can disagree, or `any`."""
+
+    any = "any"
+    text = RecommendationField.text.value
+    position = RecommendationField.position.value
+    recommending_states = RecommendationField.recommending_states.value
+    themes = RecommendationField.themes.value
+    affected_groups = RecommendationField.affected_groups.value
+    sdgs = RecommendationField.sdgs.value

@@ -21,7 +21,7 @@ from app.kit.templates import StatementTemplates
 from app.migrate import alembic_config
 from app.models.recommendations import Recommendation
 from app.models.stats import ReviewTally, SessionTally
-from app.recommendations.queries import RecommendationFilters
+from app.recommendations.filters import RecommendationFilters
 from app.reference import REFERENCE_DIR, seed
 from app.search import parse_query
 from app.stats import queries, tallies

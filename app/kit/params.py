@@ -52,7 +52,13 @@ def normalised_recommendation_id(value: str) -> str:
     return f"{session}-{iso3.upper()}-{rest}"
 
 
+# Printable text: no NUL or other control characters (PostgreSQL refuses NUL in strings).
+PRINTABLE = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
+
 Iso3Item = Annotated[str, StringConstraints(pattern=ISO3_PATTERN)]
+NameOrId = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=PRINTABLE)]
+SdgCode = Annotated[str, StringConstraints(pattern=r"^(1[0-7]|[1-9])(\.([0-9]{1,2}|[a-z]))?$")]
+ReviewIdItem = Annotated[str, StringConstraints(pattern=r"^[0-9]{1,3}-[A-Za-z]{3}$")]
 SessionItem = Annotated[int, Field(ge=1, le=SESSION_MAX)]
 CycleItem = Annotated[int, Field(ge=1, le=99)]
 

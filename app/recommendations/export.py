@@ -23,7 +23,7 @@ from app.db import read
 from app.models.recommendations import Recommendation as R
 from app.models.states import State
 from app.recommendations import queries, related
-from app.recommendations.queries import RecommendationFilters
+from app.recommendations.filters import RecommendationFilters
 from app.search import backend_for
 from app.vocab import cycle_of_session
 

@@ -7,9 +7,8 @@ a search, their snippets and the number of all matches.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -19,7 +18,6 @@ from sqlalchemy import (
     Select,
     and_,
     bindparam,
-    exists,
     func,
     null,
     or_,
@@ -31,329 +29,27 @@ from sqlmodel import Session, col
 from app.db import estimated_rows, read
 from app.kit.problems import ProblemError
 from app.kit.templates import StatementTemplates
-from app.linking.queries import is_repeated
 from app.models.recommendations import (
     Recommendation,
     RecommendationDisagreement,
-    RecommendationGroup,
-    RecommendationSdg,
     RecommendationSource,
-    RecommendationTheme,
     RecommendationUprInfoIssue,
-    RecommendingState,
 )
-from app.models.reviews import Review
 from app.models.states import State
-from app.models.taxonomy import AffectedGroup, Sdg, Theme, UprInfoIssue
+from app.models.taxonomy import UprInfoIssue
 from app.recommendations import related
-from app.search import SearchBackend, SearchQuery, backend_for
+from app.recommendations.filters import RecommendationFilters
+from app.search import SearchBackend, backend_for
 from app.search.highlight import to_html
 from app.vocab import (
     DataSource,
-    Position,
     RecommendationField,
-    RegionalGroup,
-    session_range_of_cycle,
 )
 
 R = Recommendation
 # Statements built once per shape (which filters are set, sort...), run with each request's
 # values as parameters: building one costs more than running it on a page of a review.
 _TEMPLATES = StatementTemplates()
-
-
-@dataclass(frozen=True)
-class RecommendationFilters:
-    """The filters of the recommendation endpoints; every field narrows, lists mean "any of"."""
-
-    state_under_review: list[str] | None = None
-    recommending_state: list[str] | None = None
-    state_under_review_group: list[RegionalGroup] | None = None
-    recommending_state_group: list[RegionalGroup] | None = None
-    session: list[int] | None = None
-    cycle: list[int] | None = None
-    position: list[Position] | None = None
-    theme: list[int] | None = None
-    group: list[int] | None = None
-    sdg: list[str] | None = None
-    review: list[str] | None = None
-    review_date_from: dt.date | None = None
-    review_date_to: dt.date | None = None
-    repeated: bool | None = None
-    data_source: list[DataSource] | None = None
-    disagreement: list[str] | None = None
-    action_category: list[int] | None = None
-    upr_info_action_category: list[int] | None = None
-    upr_info_issue: list[int] | None = None
-    search: SearchQuery | None = field(default=None)
-
-    # Filters that only concern a recommendation's review and its position: they apply to any
-    # table with `review_id`, `session_number`, `state_iso3` and `position` columns.
-    _REVIEW_FILTERS = (
-        "state_under_review",
-        "state_under_review_group",
-        "session",
-        "cycle",
-        "position",
-        "review",
-        "review_date_from",
-        "review_date_to",
-    )
-
-    @property
-    def only_search(self) -> bool:
-        """Whether the search is the only filter that is set."""
-        return self.search is not None and all(
-            getattr(self, name) in (None, [])
-            for name in self.__dataclass_fields__
-            if name != "search"
-        )
-
-    @property
-    def only_review_filters(self) -> bool:
-        """Whether every filter that is set concerns only the review and the position."""
-        return all(
-            getattr(self, name) in (None, [])
-            for name in self.__dataclass_fields__
-            if name not in self._REVIEW_FILTERS
-        )
-
-    def review_conditions(self, table: Any = R, *, bound: bool = False) -> list[Any]:
-        """SQL conditions for the review and position filters that are set, on the columns of
-        `table` (`recommendation`, or a table keyed like it such as `review_tally`, or such a
-        table's column collection).
-
-        With `bound`, the values are left as named parameters (`review_parameters` gives
-        them): the conditions then depend only on `review_shape`, so that a statement built
-        from them once can serve every request of that shape.
-        """
-        given = _given if bound else _as_is
-        conditions: list[Any] = []
-        if self.state_under_review:
-            states = given("state_under_review", self.state_under_review)
-            conditions.append(col(table.state_iso3).in_(states))
-        if self.state_under_review_group:
-            groups = given("state_under_review_group", self.state_under_review_group)
-            in_groups = select(State.iso3).where(col(State.regional_group).in_(groups))
-            conditions.append(col(table.state_iso3).in_(in_groups))
-        if self.session:
-            conditions.append(col(table.session_number).in_(given("session", self.session)))
-        if self.cycle:
-            sessions = col(table.session_number)
-            ranges = (
-                sessions.between(
-                    given(f"cycle_{n}_first", first, many=False),
-                    given(f"cycle_{n}_last", last, many=False),
-                )
-                for n, (first, last) in enumerate(map(session_range_of_cycle, self.cycle))
-            )
-            conditions.append(or_(*ranges))
-        if self.position:
-            conditions.append(col(table.position).in_(given("position", self.position)))
-        if self.review:
-            conditions.append(col(table.review_id).in_(given("review", self.review)))
-        if self.review_date_from or self.review_date_to:
-            first, last = (
-                given(f"review_date_{end}", date, many=False) if date else None
-                for end, date in (("from", self.review_date_from), ("to", self.review_date_to))
-            )
-            conditions.append(col(table.review_id).in_(_reviews_between(first, last)))
-        return conditions
-
-    def review_shape(self) -> tuple[Any, ...]:
-        """What `review_conditions(bound=True)` depends on: which review filters are set, and
-        how many cycles."""
-        return tuple(
-            len(self.cycle or ()) if name == "cycle" else bool(getattr(self, name))
-            for name in self._REVIEW_FILTERS
-        )
-
-    def review_parameters(self) -> dict[str, Any]:
-        """The parameter values of `review_conditions(bound=True)`."""
-        values = {
-            _parameter(name): getattr(self, name)
-            for name in self._REVIEW_FILTERS
-            if name != "cycle" and getattr(self, name)
-        }
-        for n, (first, last) in enumerate(map(session_range_of_cycle, self.cycle or ())):
-            values[_parameter(f"cycle_{n}_first")] = first
-            values[_parameter(f"cycle_{n}_last")] = last
-        return values
-
-    def conditions(
-        self, backend: SearchBackend, *, search: bool = True, bound: bool = False
-    ) -> list[Any]:
-        """SQL conditions on `recommendation` for the filters that are set (the full-text one
-        only with `search`, since ranked lists apply it through the backend themselves).
-
-        With `bound`, the values are named parameters, as in `review_conditions`: the
-        conditions depend only on `shape()`, and `parameters(backend)` gives the values.
-        """
-        given = _given if bound else _as_is
-        conditions = self.review_conditions(bound=bound)
-        if self.recommending_state:
-            states = given("recommending_state", self.recommending_state)
-            conditions.append(_recommended_by(col(RecommendingState.iso3).in_(states)))
-        if self.recommending_state_group:
-            groups = given("recommending_state_group", self.recommending_state_group)
-            in_groups = select(State.iso3).where(col(State.regional_group).in_(groups))
-            conditions.append(_recommended_by(col(RecommendingState.iso3).in_(in_groups)))
-        if self.theme:
-            themes = col(RecommendationTheme.theme_id).in_(given("theme", self.theme))
-            conditions.append(_linked(RecommendationTheme, themes))
-        if self.group:
-            groups = col(RecommendationGroup.group_id).in_(given("group", self.group))
-            conditions.append(_linked(RecommendationGroup, groups))
-        if self.sdg:
-            goals, targets = _sdg_codes(self.sdg)
-            conditions.append(
-                _sdg_condition(given("sdg_goal", goals), given("sdg_target", targets))
-            )
-        if self.repeated is not None:
-            conditions.append(is_repeated(self.repeated))
-        if self.data_source:
-            sources = col(RecommendationSource.source).in_(given("data_source", self.data_source))
-            conditions.append(_linked(RecommendationSource, sources))
-        if self.disagreement:
-            conditions.append(_disagreeing(given, self.disagreement))
-        for name in ("action_category", "upr_info_action_category"):
-            if getattr(self, name):
-                conditions.append(col(getattr(R, name)).in_(given(name, getattr(self, name))))
-        if self.upr_info_issue:
-            issues = col(RecommendationUprInfoIssue.issue_id).in_(
-                given("upr_info_issue", self.upr_info_issue)
-            )
-            conditions.append(_linked(RecommendationUprInfoIssue, issues))
-        if search and self.search is not None:
-            conditions.append(backend.matches(self.search))
-        return conditions
-
-    def shape(self) -> tuple[Any, ...]:
-        """What `conditions(bound=True)` depends on: `review_shape`, which other filters are
-        set (and whether `disagreement` is on any field), `repeated` and whether there is a
-        search."""
-        others = (*_LIST_FILTERS, "sdg")
-        return (
-            *self.review_shape(),
-            *(bool(getattr(self, name)) for name in others),
-            ANY_FIELD in (self.disagreement or ()),
-            self.repeated,
-            self.search is not None,
-        )
-
-    def parameters(self, backend: SearchBackend) -> dict[str, Any]:
-        """The parameter values of `conditions(bound=True)` (and of the backend's search)."""
-        values = self.review_parameters()
-        for name in _LIST_FILTERS:
-            if name == "disagreement" and self.disagreement and ANY_FIELD in self.disagreement:
-                continue  # any field: no parameter
-            if getattr(self, name):
-                values[_parameter(name)] = getattr(self, name)
-        if self.sdg:
-            goals, targets = _sdg_codes(self.sdg)
-            values[_parameter("sdg_goal")], values[_parameter("sdg_target")] = goals, targets
-        if self.search is not None:
-            values.update(backend.parameters(self.search))
-        return values
-
-
-# Filters other than the review's, the search and `sdg` (which takes two parameters), each
-# bound as one list parameter.
-_LIST_FILTERS = (
-    "recommending_state",
-    "recommending_state_group",
-    "theme",
-    "group",
-    "data_source",
-    "disagreement",
-    "action_category",
-    "upr_info_action_category",
-    "upr_info_issue",
-)
-ANY_FIELD = "any"  # `disagreement=any`: the sources disagree on some field
-
-
-def _disagreeing(given: Any, fields: list[str]) -> ColumnElement[bool]:
-    """Recommendations whose sources disagree on one of these fields (or on any)."""
-    pairs = select(RecommendationDisagreement.recommendation_id).where(
-        col(RecommendationDisagreement.recommendation_id) == col(R.id)
-    )
-    if ANY_FIELD not in fields:
-        field_is = col(RecommendationDisagreement.field).in_(given("disagreement", fields))
-        pairs = pairs.where(field_is)
-    return exists(pairs)
-
-
-def _parameter(name: str) -> str:
-    """The name of the parameter that carries a filter's value."""
-    return f"filter_{name}"
-
-
-def _given(name: str, value: Any, *, many: bool = True) -> Any:
-    """A filter's value as a named parameter (`many`: a list, expanded in `IN`)."""
-    return bindparam(_parameter(name), expanding=many)
-
-
-def _as_is(name: str, value: Any, *, many: bool = True) -> Any:
-    """A filter's value written into the statement."""
-    return value
-
-
-def _recommended_by(condition: ColumnElement[bool]) -> ColumnElement[bool]:
-    return exists().where(RecommendingState.recommendation_id == R.id, condition)
-
-
-def _linked(link: Any, condition: ColumnElement[bool]) -> ColumnElement[bool]:
-    return exists().where(link.recommendation_id == R.id, condition)
-
-
-def _sdg_codes(codes: list[str]) -> tuple[list[int], list[str]]:
-    """The goals ("16") and the targets ("16.2") among SDG codes."""
-    return [int(code) for code in codes if "." not in code], [c for c in codes if "." in c]
-
-
-def _sdg_condition(goals: Any, targets: Any) -> ColumnElement[bool]:
-    """A goal matches itself and its targets; a target matches itself."""
-    matching = select(Sdg.code).where(or_(col(Sdg.goal).in_(goals), col(Sdg.code).in_(targets)))
-    return _linked(RecommendationSdg, col(RecommendationSdg.sdg_code).in_(matching))
-
-
-def _reviews_between(first: Any, last: Any) -> Select:
-    """Ids of the reviews held from `first` to `last` (dates or parameters; None: open)."""
-    query = select(Review.id)
-    if first is not None:
-        query = query.where(col(Review.review_date) >= first)
-    if last is not None:
-        query = query.where(col(Review.review_date) <= last)
-    return query
-
-
-_NAMED: dict[str, tuple[Any, str]] = {
-    "theme": (Theme, "/v1/themes"),
-    "group": (AffectedGroup, "/v1/groups"),
-    "upr_info_issue": (UprInfoIssue, "/v1/upr-info-issues"),
-}
-
-
-def resolve_names(db: Session, kind: str, values: Sequence[str]) -> list[int]:
-    """Ids of themes, affected groups or UPR Info issues given by id or by name (any case);
-    400 if unknown."""
-    model, listing = _NAMED[kind]
-    known = {row.id: row.name for row in db.exec(select(model.id, model.name))}
-    by_name = {name.casefold(): rid for rid, name in known.items()}
-    ids: list[int] = []
-    for value in values:
-        found = int(value) if value.isdigit() and int(value) in known else None
-        found = found if found is not None else by_name.get(value.strip().casefold())
-        if found is None:
-            what = kind.replace("_", " ").replace("upr info", "UPR Info")
-            raise ProblemError(
-                400,
-                f"unknown-{kind.replace('_', '-')}",
-                f"No {what} has the id or name '{value}'; see {listing}.",
-            )
-        ids.append(found)
-    return ids
 
 
 # -- sorts and keyset pages -----------------------------------------------------------------

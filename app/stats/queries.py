@@ -34,7 +34,7 @@ from app.models.recommendations import (
 from app.models.sessions import WorkingGroupSession
 from app.models.states import State
 from app.models.taxonomy import AffectedGroup, Sdg, Theme, UprInfoIssue
-from app.recommendations.queries import RecommendationFilters
+from app.recommendations.filters import RecommendationFilters
 from app.search import backend_for
 from app.stats import tallies
 from app.vocab import Position

@@ -11,7 +11,7 @@ from app.kit.params import Iso3Path, ReviewIdPath
 from app.kit.problems import ProblemError, not_found, problem_responses
 from app.models.states import State
 from app.recommendations.params import FiltersDep
-from app.recommendations.queries import RecommendationFilters
+from app.recommendations.filters import RecommendationFilters
 from app.reviews import queries as review_queries
 from app.reviews.schemas import PositionCounts, review_summaries
 from app.states.schemas import StatePublic

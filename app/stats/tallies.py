@@ -45,7 +45,7 @@ from app.models.sessions import WorkingGroupSession
 from app.models.states import State
 from app.models.stats import ALL, ReviewTally, SessionTally
 from app.models.taxonomy import AffectedGroup, Sdg, Theme
-from app.recommendations.queries import RecommendationFilters
+from app.recommendations.filters import RecommendationFilters
 from app.vocab import Position, RegionalGroup
 
 R, T, S = Recommendation, ReviewTally, SessionTally
@@ -83,14 +83,8 @@ COUNTABLE = LINK_DIMENSIONS | {
     "state_under_review",
     "state_under_review_group",
 }
-# what a session tally cannot tell apart: filters and dimensions that name a review's state
-_REVIEW_ONLY_FILTERS = (
-    "state_under_review",
-    "state_under_review_group",
-    "review",
-    "review_date_from",
-    "review_date_to",
-)
+# what a session tally cannot tell apart: dimensions that name a review's state (and the
+# filters that do, `RecommendationFilters.names_review`)
 _REVIEW_ONLY_DIMENSIONS = frozenset({"state_under_review", "state_under_review_group"})
 
 
@@ -162,9 +156,7 @@ def table_for(filters: RecommendationFilters, dimensions: list[str]) -> Any:
     """The tallies that answer a `usable` grouping: the session tallies when neither its
     filters nor its dimensions tell one review of a session from another, else the review
     tallies."""
-    by_review = _REVIEW_ONLY_DIMENSIONS.intersection(dimensions) or any(
-        getattr(filters, name) for name in _REVIEW_ONLY_FILTERS
-    )
+    by_review = _REVIEW_ONLY_DIMENSIONS.intersection(dimensions) or filters.names_review
     return T.__table__ if by_review else S.__table__
 
 

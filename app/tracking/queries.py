@@ -19,7 +19,7 @@ from sqlmodel import Session, col
 from app.models.auth import ApiKey
 from app.models.recommendations import Recommendation
 from app.models.tracking import TrackingEntry, TrackingSource
-from app.recommendations.queries import RecommendationFilters
+from app.recommendations.filters import RecommendationFilters
 from app.search import backend_for
 from app.tracking.schemas import TrackingEntryCreate
 

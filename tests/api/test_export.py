@@ -15,7 +15,7 @@ from sqlmodel import Session
 
 from app.models.recommendations import Recommendation, RecommendingState
 from app.recommendations import export, related
-from app.recommendations.queries import RecommendationFilters
+from app.recommendations.filters import RecommendationFilters
 
 
 def listed(client: TestClient, **params: Any) -> list[dict[str, Any]]:
