@@ -37,7 +37,7 @@ def refresh(db: Session) -> int:
     method; the number recomputed."""
     stale = or_(col(R.action_category_method).is_(None), col(R.action_category_method) != METHOD)
     done = 0
-    while rows := db.execute(select(R.id, R.text).where(stale).limit(_BATCH)).all():
+    while rows := db.execute(select(col(R.id), col(R.text)).where(stale).limit(_BATCH)).all():
         for rid, text in rows:
             db.execute(update(R).where(col(R.id) == rid).values(action_category_columns(text)))
         done += len(rows)
