@@ -25,14 +25,15 @@ from app.kit.streaming import stream_limiter
 from app.linking.routes import router as linking_router
 from app.recommendations.routes import router as recommendations_router
 from app.reviews.routes import router as reviews_router
+from app.reviews.routes import sessions_router as session_reviews_router
+from app.reviews.routes import states_router as state_reviews_router
 from app.sessions.routes import cycles_router
 from app.sessions.routes import router as sessions_router
 from app.states.routes import router as states_router
 from app.stats.routes import router as stats_router
-from app.stats.routes import summaries_router
+from app.stats.routes import facets_router, summaries_router
 from app.taxonomy.routes import router as taxonomy_router
 from app.tracking.routes import router as tracking_router
-from app.web import install_web
 
 DESCRIPTION = """
 Open data on the United Nations **Universal Periodic Review** (UPR): cycles, Working Group
@@ -116,9 +117,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     _install_middleware(app, settings)
     for router in (
         states_router,
+        state_reviews_router,
         cycles_router,
         sessions_router,
+        session_reviews_router,
         reviews_router,
+        facets_router,  # before the recommendations': "facets" is no recommendation id
         recommendations_router,
         linking_router,
         tracking_router,
@@ -130,7 +134,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(router, responses=problem_responses(503))  # database unreachable
     app.include_router(health_router)
     app.include_router(metrics_router)
-    install_web(app)  # the human pages and their static files, outside the OpenAPI document
     return app
 
 

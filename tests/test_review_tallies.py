@@ -25,7 +25,7 @@ from app.recommendations.filters import RecommendationFilters
 from app.reference import REFERENCE_DIR, seed
 from app.search import parse_query
 from app.stats import queries, tallies
-from app.stats.queries import Dimension
+from app.stats.dimensions import Dimension
 from app.vocab import Position, RegionalGroup
 from tests.conftest import bundled_thematic_list
 

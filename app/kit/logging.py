@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import logging.config
 import re
 from contextvars import ContextVar
 from typing import Any
@@ -68,8 +67,3 @@ def logging_config(level: str = "INFO") -> dict[str, Any]:
             "pypdf": {"level": "ERROR"},
         },
     }
-
-
-def configure_logging(level: str = "INFO") -> None:
-    """Install the JSON logging configuration in this process."""
-    logging.config.dictConfig(logging_config(level))

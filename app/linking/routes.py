@@ -16,7 +16,7 @@ from app.linking.schemas import (
 from app.linking.similarity import NEAR_IDENTICAL_THRESHOLD, REPEATED_THRESHOLD
 from app.models.recommendations import Recommendation
 from app.models.reviews import Review
-from app.states.schemas import StateRef
+from app.schemas import StateRef
 
 router = APIRouter()
 

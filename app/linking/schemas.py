@@ -6,9 +6,9 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
-from app.linking.queries import NoveltyCounts, RelatedRow
+from app.linking.queries import RelatedRow
 from app.linking.similarity import NEAR_IDENTICAL_THRESHOLD, REPEATED_THRESHOLD
-from app.states.schemas import StateRef
+from app.schemas import StateRef
 from app.vocab import Position, cycle_of_session
 
 
@@ -98,22 +98,3 @@ def linked_recommendation(row: RelatedRow) -> LinkedRecommendation:
         ],
         score=row.score,
     )
-
-
-class ReviewNovelty(BaseModel):
-    """A review's loaded recommendations: new, or repeated from an earlier cycle."""
-
-    new: int = Field(examples=[78])
-    repeated: int = Field(examples=[176])
-    threshold: float = Field(
-        description="Similarity to an earlier cycle's recommendation at or above which a "
-        "recommendation counts as repeated.",
-        examples=[REPEATED_THRESHOLD],
-    )
-
-
-def review_novelty(counts: NoveltyCounts | None) -> ReviewNovelty | None:
-    """The API view of a linked review's counts (None while not linked)."""
-    if counts is None:
-        return None
-    return ReviewNovelty(new=counts.new, repeated=counts.repeated, threshold=REPEATED_THRESHOLD)

@@ -13,7 +13,14 @@ from fastapi.responses import StreamingResponse
 
 from app.config import get_settings
 from app.db import DbDep
-from app.kit.pagination import CursorQuery, LimitQuery, decode_cursor, encode_cursor, set_next_link
+from app.kit.pagination import (
+    DEFAULT_LIMIT,
+    CursorQuery,
+    LimitQuery,
+    decode_cursor,
+    encode_cursor,
+    set_next_link,
+)
 from app.kit.params import RecommendationIdPath, normalised_recommendation_id
 from app.kit.problems import ProblemError, not_found, problem_responses
 from app.kit.streaming import streamed
@@ -21,13 +28,8 @@ from app.recommendations import export, queries
 from app.recommendations.params import FiltersDep
 from app.recommendations.queries import CountMode, Sort
 from app.recommendations.schemas import RecommendationDetail, RecommendationPage
-from app.stats import queries as stats_queries
-from app.stats.queries import Dimension
-from app.stats.schemas import Facet, FacetsResponse, facet_values
 
 router = APIRouter(prefix="/v1/recommendations", tags=["recommendations"])
-
-FACET_SIZE_MAX = 500
 
 
 def _json(body: Any, response: Response) -> Response:
@@ -65,7 +67,7 @@ def list_recommendations(
             "beyond it on PostgreSQL (`total_estimated`); `none`: not counted (fastest)."
         ),
     ] = None,
-    limit: LimitQuery = 50,
+    limit: LimitQuery = DEFAULT_LIMIT,
     cursor: CursorQuery = None,
 ) -> Response:
     """List recommendations matching the filters, or search them with `q`.
@@ -116,48 +118,6 @@ def _decode(cursor: str, sort: Sort) -> tuple[Any, ...]:
                 )
             return values[1:]
     return decode_cursor(cursor, ())  # not ours: the usual invalid-cursor problem
-
-
-@router.get(
-    "/facets",
-    response_model=FacetsResponse,
-    responses=problem_responses(400, 422),
-    summary="Count recommendations by facet",
-)
-def recommendation_facets(
-    db: DbDep,
-    filters: FiltersDep,
-    facet: Annotated[
-        list[Dimension],
-        Query(
-            min_length=1,
-            max_length=len(Dimension),
-            description="Facets to count; repeat for several.",
-            examples=[["position", "theme", "recommending_state_group"]],
-        ),
-    ],
-    facet_size: Annotated[
-        int, Query(ge=1, le=FACET_SIZE_MAX, description="Values per facet, most frequent first.")
-    ] = 50,
-) -> FacetsResponse:
-    """For each requested facet, its values and how many recommendations matching the filters
-    (and `q`) have each, most frequent first. A recommendation counts once per value: one made
-    by two states counts for both in `recommending_state`.
-
-    Example: `?state_under_review=SVN&facet=position&facet=session` gives, for Slovenia's 514
-    loaded recommendations, their split by position and by session (97, 163, 254).
-    """
-    facets = []
-    for name in dict.fromkeys(facet):
-        groups = stats_queries.grouped(db, filters, [name], by_count=True, limit=facet_size + 1)
-        facets.append(
-            Facet(
-                facet=name,
-                values=facet_values(groups[:facet_size]),
-                truncated=len(groups) > facet_size,
-            )
-        )
-    return FacetsResponse(total=stats_queries.total(db, filters).count, facets=facets)
 
 
 _COLUMNS_DOC = "\n".join(f"- `{name}`: {about}" for name, about in export.CSV_COLUMNS)

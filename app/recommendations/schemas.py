@@ -3,8 +3,7 @@
 from pydantic import BaseModel, Field
 
 from app.kit.pagination import Page
-from app.states.schemas import StateRef
-from app.taxonomy.schemas import ThemePublic
+from app.schemas import StateRef, ThemePublic
 from app.vocab import DataSource, ImplementationClaim, Position, RecommendationField
 
 

@@ -8,26 +8,29 @@ from app.auth.deps import WriteKey, audit
 from app.db import DbDep
 from app.kit.caching import written
 from app.kit.pagination import Page
-from app.kit.params import ReviewIdPath
+from app.kit.params import Iso3Path, ReviewIdPath, SessionPath
 from app.kit.problems import not_found, problem_example, problem_responses
 from app.linking.queries import novelty_counts
-from app.linking.schemas import review_novelty
 from app.models.reviews import Review
+from app.models.sessions import WorkingGroupSession
+from app.models.states import State
 from app.reviews import queries
 from app.reviews.schemas import (
     DocumentPublic,
     PledgePublic,
-    PositionCounts,
     ReviewDetail,
     ReviewSource,
     ReviewUpdate,
-    review_summaries,
+    review_novelty,
 )
-from app.states.schemas import StateRef
+from app.schemas import PositionCounts, ReviewSummary, StateRef, review_summaries
 from app.versioning import bump
 from app.vocab import DataSource
 
 router = APIRouter(prefix="/v1/reviews", tags=["reviews"])
+# a state's and a session's reviews, served here with the reviews
+states_router = APIRouter(prefix="/v1/states", tags=["states"])
+sessions_router = APIRouter(prefix="/v1/sessions", tags=["sessions"])
 
 
 @router.get("/{review_id}", response_model=ReviewDetail, responses=problem_responses(404, 422))
@@ -157,4 +160,31 @@ def list_pledges(db: DbDep, review_id: ReviewIdPath) -> Page[PledgePublic]:
         )
         for pledge in queries.pledges_of(db, normalised)
     ]
+    return Page(items=items, total=len(items))
+
+
+@states_router.get(
+    "/{iso3}/reviews", response_model=Page[ReviewSummary], responses=problem_responses(404, 422)
+)
+def list_state_reviews(db: DbDep, iso3: Iso3Path) -> Page[ReviewSummary]:
+    """List a state's reviews, oldest session first."""
+    state = db.get(State, iso3.upper())
+    if state is None:
+        raise not_found(f"A state with ISO3 code '{iso3.upper()}'")
+    rows = queries.list_reviews(db, iso3=state.iso3)
+    loaded = queries.loaded_counts(db, [review.id for review, _ in rows])
+    items = review_summaries(rows, loaded)
+    return Page(items=items, total=len(items))
+
+
+@sessions_router.get(
+    "/{number}/reviews", response_model=Page[ReviewSummary], responses=problem_responses(404, 422)
+)
+def list_session_reviews(db: DbDep, number: SessionPath) -> Page[ReviewSummary]:
+    """List the reviews of a session in their scheduled order."""
+    if db.get(WorkingGroupSession, number) is None:
+        raise not_found(f"Working Group session {number}")
+    rows = queries.list_reviews(db, session=number)
+    loaded = queries.loaded_counts(db, [review.id for review, _ in rows])
+    items = review_summaries(rows, loaded)
     return Page(items=items, total=len(items))

@@ -5,49 +5,29 @@ import datetime as dt
 from pydantic import BaseModel, Field
 
 from app.kit.bodies import JsonDate, StrictBody
-from app.linking.schemas import ReviewNovelty
-from app.models.reviews import Review
-from app.models.states import State
-from app.states.schemas import StateRef
-from app.vocab import DataSource, DocumentKind, cycle_of_session
+from app.linking.queries import NoveltyCounts
+from app.linking.similarity import REPEATED_THRESHOLD
+from app.schemas import PositionCounts, ReviewSummary, StateRef
+from app.vocab import DataSource, DocumentKind
 
 
-class ReportedTotals(BaseModel):
-    """Totals an official source states for a review, kept apart from the loaded recommendations."""
+class ReviewNovelty(BaseModel):
+    """A review's loaded recommendations: new, or repeated from an earlier cycle."""
 
-    received: int | None = Field(examples=[294])
-    supported: int | None = Field(examples=[259])
-    noted: int | None = Field(examples=[35])
-    source: str | None = Field(
-        examples=["Statement of Kazakhstan at the adoption of its UPR outcome, HRC 59"]
+    new: int = Field(examples=[78])
+    repeated: int = Field(examples=[176])
+    threshold: float = Field(
+        description="Similarity to an earlier cycle's recommendation at or above which a "
+        "recommendation counts as repeated.",
+        examples=[REPEATED_THRESHOLD],
     )
 
 
-class PositionCounts(BaseModel):
-    """Recommendations loaded for a review, by the position the state took."""
-
-    total: int = Field(examples=[254])
-    supported: int = Field(default=0, examples=[217])
-    noted: int = Field(default=0, examples=[37])
-    supported_in_part: int = 0
-    pending: int = 0
-    unclear: int = 0
-    without_position: int = Field(default=0, description="Loaded with no position recorded.")
-
-
-class ReviewSummary(BaseModel):
-    """One state's review in one Working Group session."""
-
-    id: str = Field(examples=["48-KAZ"])
-    session: int = Field(examples=[48])
-    cycle: int = Field(examples=[4])
-    state: StateRef
-    scheduled_order: int | None = Field(examples=[7])
-    review_date: dt.date | None = Field(examples=["2025-01-23"])
-    reported_totals: ReportedTotals | None
-    loaded_recommendations: int = Field(
-        description="Recommendations actually loaded for this review.", examples=[0]
-    )
+def review_novelty(counts: NoveltyCounts | None) -> ReviewNovelty | None:
+    """The API view of a linked review's counts (None while not linked)."""
+    if counts is None:
+        return None
+    return ReviewNovelty(new=counts.new, repeated=counts.repeated, threshold=REPEATED_THRESHOLD)
 
 
 class DocumentPublic(BaseModel):
@@ -106,37 +86,6 @@ class ReviewDetail(ReviewSummary):
     pledges: int = Field(description="Voluntary pledges loaded for the review.", examples=[0])
     warnings: list[str]
     notes: str | None
-
-
-def reported_totals_of(review: Review) -> ReportedTotals | None:
-    """The review's stated totals, or None when no source gave any."""
-    if review.reported_received is None and review.reported_supported is None:
-        return None
-    return ReportedTotals(
-        received=review.reported_received,
-        supported=review.reported_supported,
-        noted=review.reported_noted,
-        source=review.reported_source,
-    )
-
-
-def review_summaries(
-    rows: list[tuple[Review, State]], loaded: dict[str, int]
-) -> list[ReviewSummary]:
-    """API summaries of (review, state) rows with their loaded recommendation counts."""
-    return [
-        ReviewSummary(
-            id=review.id,
-            session=review.session_number,
-            cycle=cycle_of_session(review.session_number),
-            state=StateRef(iso3=state.iso3, name=state.name),
-            scheduled_order=review.scheduled_order,
-            review_date=review.review_date,
-            reported_totals=reported_totals_of(review),
-            loaded_recommendations=loaded.get(review.id, 0),
-        )
-        for review, state in rows
-    ]
 
 
 NoControl = r"^[^\x00]*$"

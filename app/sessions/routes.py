@@ -7,8 +7,6 @@ from app.kit.pagination import Page
 from app.kit.params import CycleQuery, SessionPath
 from app.kit.problems import not_found, problem_responses
 from app.models.sessions import WorkingGroupSession
-from app.reviews import queries as review_queries
-from app.reviews.schemas import ReviewSummary, review_summaries
 from app.sessions import queries
 from app.sessions.schemas import CyclePublic, SessionPublic
 
@@ -49,16 +47,3 @@ def get_session(db: DbDep, number: SessionPath) -> SessionPublic:
     if not rows:
         raise not_found(f"Working Group session {number}")
     return _public(*rows[0])
-
-
-@router.get(
-    "/{number}/reviews", response_model=Page[ReviewSummary], responses=problem_responses(404, 422)
-)
-def list_session_reviews(db: DbDep, number: SessionPath) -> Page[ReviewSummary]:
-    """List the reviews of a session in their scheduled order."""
-    if db.get(WorkingGroupSession, number) is None:
-        raise not_found(f"Working Group session {number}")
-    rows = review_queries.list_reviews(db, session=number)
-    loaded = review_queries.loaded_counts(db, [review.id for review, _ in rows])
-    items = review_summaries(rows, loaded)
-    return Page(items=items, total=len(items))

@@ -12,8 +12,6 @@ from app.kit.pagination import Page
 from app.kit.params import ISO3_PATTERN, Iso3Path
 from app.kit.problems import ProblemError, not_found, problem_example, problem_responses
 from app.models.states import State, StateAlias
-from app.reviews import queries as review_queries
-from app.reviews.schemas import ReviewSummary, review_summaries
 from app.states import queries
 from app.states.schemas import AliasCreate, StateDetail, StatePublic
 from app.vocab import RegionalGroup, StateStatus
@@ -150,15 +148,3 @@ def delete_state_alias(
         raise not_found(f"An alias {alias!r} of {state.iso3}")
     written(request)
     return Response(status_code=204)
-
-
-@router.get(
-    "/{iso3}/reviews", response_model=Page[ReviewSummary], responses=problem_responses(404, 422)
-)
-def list_state_reviews(db: DbDep, iso3: Iso3Path) -> Page[ReviewSummary]:
-    """List a state's reviews, oldest session first."""
-    state = _get_state(db, iso3)
-    rows = review_queries.list_reviews(db, iso3=state.iso3)
-    loaded = review_queries.loaded_counts(db, [review.id for review, _ in rows])
-    items = review_summaries(rows, loaded)
-    return Page(items=items, total=len(items))

@@ -1,25 +1,9 @@
 """API models for states."""
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from app.kit.bodies import StrictBody
-from app.vocab import RegionalGroup, StateStatus
-
-
-class StateRef(BaseModel):
-    """A state named in another resource."""
-
-    model_config = ConfigDict(from_attributes=True)
-
-    iso3: str = Field(examples=["KAZ"])
-    name: str = Field(examples=["Kazakhstan"])
-
-
-class StatePublic(StateRef):
-    """A UN member or observer state."""
-
-    status: StateStatus
-    regional_group: RegionalGroup = Field(examples=["Asia-Pacific"])
+from app.schemas import StatePublic
 
 
 class StateDetail(StatePublic):

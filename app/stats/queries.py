@@ -1,10 +1,9 @@
 """SQL for facets and statistics: recommendations counted by one or two dimensions.
 
-A dimension is a property of a recommendation (its position, session, state under review...)
-or of its links (themes, recommending states...). Link dimensions are joined directly; where one
-recommendation can reach a value twice (two of its recommending states in one regional group,
-two targets of one SDG goal), distinct recommendations are counted, so a recommendation counts
-once per value.
+The dimensions are declared in `app.stats.dimensions`. Link dimensions are joined directly;
+where one recommendation can reach a value twice (two of its recommending states in one
+regional group, two targets of one SDG goal), distinct recommendations are counted, so a
+recommendation counts once per value.
 
 Groupings and totals whose filters concern only reviews and positions are summed from the
 per-review tallies instead (`app.stats.tallies`), with the same results.
@@ -13,118 +12,23 @@ per-review tallies instead (`app.stats.tallies`), with the same results.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import Integer, bindparam, case, distinct, func, select
-from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
 from app.db import read
 from app.kit.templates import StatementTemplates
 from app.models.recommendations import (
     Recommendation,
-    RecommendationGroup,
-    RecommendationSdg,
-    RecommendationSource,
-    RecommendationTheme,
-    RecommendationUprInfoIssue,
-    RecommendingState,
 )
-from app.models.sessions import WorkingGroupSession
-from app.models.states import State
-from app.models.taxonomy import AffectedGroup, Sdg, Theme, UprInfoIssue
 from app.recommendations.filters import RecommendationFilters
 from app.search import backend_for
 from app.stats import tallies
+from app.stats.dimensions import DIMENSIONS, LABELLED, Dimension
 from app.vocab import Position
 
 R = Recommendation
-
-
-class Dimension(StrEnum):
-    """What recommendations can be counted by."""
-
-    position = "position"
-    theme = "theme"
-    group = "group"
-    sdg = "sdg"
-    sdg_goal = "sdg_goal"
-    recommending_state = "recommending_state"
-    recommending_state_group = "recommending_state_group"
-    state_under_review = "state_under_review"
-    state_under_review_group = "state_under_review_group"
-    session = "session"
-    cycle = "cycle"
-    action_category = "action_category"
-    upr_info_action_category = "upr_info_action_category"
-    upr_info_issue = "upr_info_issue"
-    data_source = "data_source"
-
-
-@dataclass(frozen=True)
-class _Source:
-    key: Any
-    label: Any
-    joins: list[tuple[Any, Any]]
-    repeats: bool = False  # one recommendation can reach the same value twice
-
-
-def _link(n: int, link: Any, lookup: Any, on: Any) -> list[tuple[Any, Any]]:
-    """Joins of a link table (aliased per dimension) and of its lookup table."""
-    alias = aliased(link, name=f"d{n}")
-    return [(alias, col(alias.recommendation_id) == col(R.id)), (lookup, on(alias))]
-
-
-def _source(dimension: Dimension, n: int) -> _Source:
-    if dimension is Dimension.position:
-        return _Source(col(R.position), None, [])
-    if dimension is Dimension.session:
-        return _Source(col(R.session_number), None, [])
-    if dimension is Dimension.action_category:
-        return _Source(col(R.action_category), None, [])
-    if dimension is Dimension.upr_info_action_category:
-        return _Source(col(R.upr_info_action_category), None, [])
-    if dimension is Dimension.upr_info_issue:
-        issue = aliased(UprInfoIssue, name=f"d{n}_issue")
-        joins = _link(n, RecommendationUprInfoIssue, issue, lambda a: col(issue.id) == a.issue_id)
-        return _Source(col(issue.id), col(issue.name), joins)
-    if dimension is Dimension.data_source:
-        link = aliased(RecommendationSource, name=f"d{n}")
-        return _Source(col(link.source), None, [(link, col(link.recommendation_id) == col(R.id))])
-    if dimension is Dimension.cycle:
-        session = aliased(WorkingGroupSession, name=f"d{n}")
-        on = col(session.number) == col(R.session_number)
-        return _Source(col(session.cycle_number), None, [(session, on)])
-    if dimension in (Dimension.state_under_review, Dimension.state_under_review_group):
-        state = aliased(State, name=f"d{n}")
-        joins = [(state, col(state.iso3) == col(R.state_iso3))]
-        if dimension is Dimension.state_under_review:
-            return _Source(col(R.state_iso3), col(state.name), joins)
-        return _Source(col(state.regional_group), None, joins)
-    if dimension is Dimension.theme:
-        theme = aliased(Theme, name=f"d{n}_theme")
-        joins = _link(n, RecommendationTheme, theme, lambda a: col(theme.id) == a.theme_id)
-        return _Source(col(theme.id), col(theme.name), joins)
-    if dimension is Dimension.group:
-        group = aliased(AffectedGroup, name=f"d{n}_group")
-        joins = _link(n, RecommendationGroup, group, lambda a: col(group.id) == a.group_id)
-        return _Source(col(group.id), col(group.name), joins)
-    if dimension in (Dimension.sdg, Dimension.sdg_goal):
-        sdg = aliased(Sdg, name=f"d{n}_sdg")
-        joins = _link(n, RecommendationSdg, sdg, lambda a: col(sdg.code) == a.sdg_code)
-        if dimension is Dimension.sdg:
-            return _Source(col(sdg.code), col(sdg.title), joins)
-        return _Source(col(sdg.goal), None, joins, repeats=True)
-    state = aliased(State, name=f"d{n}_state")
-    joins = _link(n, RecommendingState, state, lambda a: col(state.iso3) == a.iso3)
-    if dimension is Dimension.recommending_state:
-        return _Source(col(state.iso3), col(state.name), joins)
-    return _Source(col(state.regional_group), None, joins, repeats=True)
-
-
-# dimensions whose values have a label (a name or title) besides the value
-LABELLED = frozenset(d for d in Dimension if _source(d, 0).label is not None)
 
 
 def _tally_columns(*, distinct_ids: bool = False) -> list[Any]:
@@ -190,12 +94,8 @@ def grouped(
         statement = _tally_grouping(filters, dimensions, by_count, limit is not None)
         parameters = {**filters.review_parameters(), "group_limit": limit}
         groups = _groups(read(db, statement, parameters), dimensions)
-        # tally values are text: give keys the types of the direct count
-        return [
-            Group(tuple(map(tallies.typed_key, dimensions, g.keys)), g.labels, g.tally)
-            for g in groups
-        ]
-    sources = [_source(dimension, n) for n, dimension in enumerate(dimensions)]
+        return [Group(_typed(dimensions, g.keys), g.labels, g.tally) for g in groups]
+    sources = [DIMENSIONS[dimension].direct(n) for n, dimension in enumerate(dimensions)]
     keys = [source.key for source in sources]
     labels = [source.label for source in sources if source.label is not None]
     tally = _tally_columns(distinct_ids=any(source.repeats for source in sources))
@@ -206,6 +106,16 @@ def grouped(
     statement = statement.where(*filters.conditions(backend_for(db)))
     statement = _ordered(statement.group_by(*keys, *labels), keys, tally, by_count, limit)
     return _groups(read(db, statement), dimensions)
+
+
+def _typed(dimensions: list[Dimension], keys: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Keys read from the tallies (text) as the types the recommendations' columns give."""
+    return tuple(DIMENSIONS[d].typed(key) for d, key in zip(dimensions, keys, strict=True))
+
+
+def _typed(dimensions: list[Dimension], keys: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Keys read from the tallies (text) as the types the recommendations' columns give."""
+    return tuple(DIMENSIONS[d].typed(key) for d, key in zip(dimensions, keys, strict=True))
 
 
 def _ordered(statement: Any, keys: list[Any], tally: list[Any], by_count: bool, limit: Any) -> Any:
@@ -266,7 +176,7 @@ def total(db: Session, filters: RecommendationFilters) -> Tally:
 
 def distinct_count(db: Session, filters: RecommendationFilters, dimension: Dimension) -> int:
     """How many different values of `dimension` the matching recommendations have."""
-    source = _source(dimension, 0)
+    source = DIMENSIONS[dimension].direct(0)
     statement = select(func.count(distinct(source.key))).select_from(R)
     for target, on in source.joins:
         statement = statement.join(target, on)

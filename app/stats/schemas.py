@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from app.reviews.schemas import PositionCounts, ReviewSummary
-from app.states.schemas import StatePublic
-from app.stats.queries import Dimension, Group, Tally
+from app.schemas import PositionCounts, ReviewSummary, StatePublic
+from app.stats.dimensions import Dimension
+from app.stats.queries import Group, Tally
 
 Value = str | int | None
 

@@ -19,7 +19,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import (
-    Integer,
     String,
     and_,
     case,
@@ -35,57 +34,29 @@ from sqlmodel import Session, col
 
 from app.models.recommendations import (
     Recommendation,
-    RecommendationGroup,
-    RecommendationSdg,
-    RecommendationTheme,
-    RecommendingState,
 )
 from app.models.reviews import Review
-from app.models.sessions import WorkingGroupSession
-from app.models.states import State
 from app.models.stats import ALL, ReviewTally, SessionTally
-from app.models.taxonomy import AffectedGroup, Sdg, Theme
 from app.recommendations.filters import RecommendationFilters
-from app.vocab import Position, RegionalGroup
+from app.stats.dimensions import COUNTABLE, LINK_DIMENSIONS, NAMING_REVIEW, Dimension
+from app.stats.dimensions import DIMENSIONS as COUNTED
+from app.vocab import Position
 
 R, T, S = Recommendation, ReviewTally, SessionTally
 _BATCH = 500  # reviews per refresh statement
 
 
-def _sources() -> dict[str, tuple[Any, list[tuple[Any, Any]]]]:
-    """Dimension -> (the value as text, the joins from `recommendation` that reach it)."""
-    theme, group = RecommendationTheme, RecommendationGroup
-    sdg, state = RecommendationSdg, RecommendingState
-    return {
-        ALL: (literal(""), []),
-        "theme": (cast(theme.theme_id, String), [(theme, theme.recommendation_id == R.id)]),
-        "group": (cast(group.group_id, String), [(group, group.recommendation_id == R.id)]),
-        "sdg": (col(sdg.sdg_code), [(sdg, sdg.recommendation_id == R.id)]),
-        "sdg_goal": (
-            cast(Sdg.goal, String),
-            [(sdg, sdg.recommendation_id == R.id), (Sdg, col(Sdg.code) == sdg.sdg_code)],
-        ),
-        "recommending_state": (col(state.iso3), [(state, state.recommendation_id == R.id)]),
-        "recommending_state_group": (
-            col(State.regional_group),
-            [(state, state.recommendation_id == R.id), (State, col(State.iso3) == state.iso3)],
-        ),
-    }
+# the link dimensions, each stored under its name; `ALL` counts every recommendation
+DIMENSIONS = [ALL, *(d.value for d, counted in COUNTED.items() if counted.stored)]
 
 
-DIMENSIONS = list(_sources())
-LINK_DIMENSIONS = frozenset(DIMENSIONS) - {ALL}
-# what the tallies can count by: their link dimensions and the review's own keys
-COUNTABLE = LINK_DIMENSIONS | {
-    "position",
-    "session",
-    "cycle",
-    "state_under_review",
-    "state_under_review_group",
-}
-# what a session tally cannot tell apart: dimensions that name a review's state (and the
-# filters that do, `RecommendationFilters.names_review`)
-_REVIEW_ONLY_DIMENSIONS = frozenset({"state_under_review", "state_under_review_group"})
+def _stored() -> dict[str, tuple[Any, list[tuple[Any, Any]]]]:
+    """Tally dimension -> (the value as text, the joins from `recommendation` that reach it)."""
+    stored: dict[str, tuple[Any, list[tuple[Any, Any]]]] = {ALL: (literal(""), [])}
+    for dimension, counted in COUNTED.items():
+        if counted.stored is not None:
+            stored[dimension.value] = counted.stored()
+    return stored
 
 
 _COLUMNS = ["dimension", "session_number", "state_iso3", "review_id", "value", "position", "count"]
@@ -104,9 +75,9 @@ def refresh(db: Session, review_ids: Iterable[str]) -> None:
             db.execute(select(Review.session_number).where(col(Review.id).in_(batch))).scalars()
         )
         db.execute(delete(T).where(col(T.review_id).in_(batch)))
-        for dimension, (value, joins) in _sources().items():
-            # a recommendation reaches a goal or a regional group once per target or state
-            repeats = dimension in ("sdg_goal", "recommending_state_group")
+        for dimension, (value, joins) in _stored().items():
+            # e.g. a recommendation reaches a goal or a regional group once per target or state
+            repeats = dimension != ALL and COUNTED[Dimension(dimension)].direct(0).repeats
             count = func.count(distinct(R.id)) if repeats else func.count()
             counted = select(
                 literal(dimension, String), *review_keys, value, position, count
@@ -156,7 +127,7 @@ def table_for(filters: RecommendationFilters, dimensions: list[str]) -> Any:
     """The tallies that answer a `usable` grouping: the session tallies when neither its
     filters nor its dimensions tell one review of a session from another, else the review
     tallies."""
-    by_review = _REVIEW_ONLY_DIMENSIONS.intersection(dimensions) or filters.names_review
+    by_review = NAMING_REVIEW.intersection(dimensions) or filters.names_review
     return T.__table__ if by_review else S.__table__
 
 
@@ -180,45 +151,7 @@ def _tally_sums(table: Any) -> list[Any]:
 
 def _raw_column(table: Any, dimension: str) -> Any:
     """The column of the tallies `table` that a dimension's value is derived from."""
-    if dimension == "position":
-        return table.c.position
-    if dimension in ("session", "cycle"):
-        return table.c.session_number
-    if dimension in ("state_under_review", "state_under_review_group"):
-        return table.c.state_iso3
-    return table.c.value
-
-
-def _alias(model: Any, n: int) -> Any:
-    """The table of `model` under the name of the n-th dimension's join."""
-    return model.__table__.alias(f"k{n}")
-
-
-def _key_and_label(dimension: str, raw: Any, n: int) -> tuple[Any, Any, list[tuple[Any, Any]]]:
-    """The dimension's value and label from the aggregated raw column, and their joins."""
-    if dimension == "position":
-        return func.nullif(raw, ""), None, []
-    if dimension == "session":
-        return raw, None, []
-    if dimension == "cycle":
-        session = _alias(WorkingGroupSession, n)
-        return session.c.cycle_number, None, [(session, session.c.number == raw)]
-    if dimension in ("state_under_review", "recommending_state"):
-        state = _alias(State, n)
-        return raw, state.c.name, [(state, state.c.iso3 == raw)]
-    if dimension == "state_under_review_group":
-        state = _alias(State, n)
-        return state.c.regional_group, None, [(state, state.c.iso3 == raw)]
-    if dimension in ("theme", "group"):
-        named = _alias(Theme if dimension == "theme" else AffectedGroup, n)
-        number = cast(raw, Integer)
-        return number, named.c.name, [(named, named.c.id == number)]
-    if dimension == "sdg":
-        sdg = _alias(Sdg, n)
-        return raw, sdg.c.title, [(sdg, sdg.c.code == raw)]
-    if dimension == "sdg_goal":
-        return cast(raw, Integer), None, []
-    return raw, None, []  # recommending_state_group: the group's name is the value
+    return table.c[COUNTED[Dimension(dimension)].review_column or "value"]
 
 
 def grouped_statement(
@@ -241,7 +174,9 @@ def grouped_statement(
     keys, labels, statement_joins = [], [], []
     for n, dimension in enumerate(dimensions):
         raw = summed.c[_raw_column(table, dimension).key]
-        key, label, joins = _key_and_label(dimension, raw, n)
+        from_tally = COUNTED[Dimension(dimension)].from_tally
+        assert from_tally is not None, "a tallied dimension reads back from the tallies"
+        key, label, joins = from_tally(raw, n)
         keys.append(key)
         if label is not None:
             labels.append(label)
@@ -254,17 +189,6 @@ def grouped_statement(
     for target, on in statement_joins:
         statement = statement.join(target, on)
     return statement.group_by(*keys, *labels), keys, sums
-
-
-def typed_key(dimension: str, value: Any) -> Any:
-    """A key read from the tallies as the type the recommendations' own columns give."""
-    if value is None:
-        return None
-    if dimension == "position":
-        return Position(value)
-    if dimension == "recommending_state_group":
-        return RegionalGroup(value)
-    return value
 
 
 def total_statement(filters: RecommendationFilters) -> Any:

@@ -1,18 +1,8 @@
 """API models for the taxonomies."""
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
-
-class ThemePublic(BaseModel):
-    """A human-rights theme."""
-
-    model_config = ConfigDict(from_attributes=True)
-
-    id: int = Field(examples=[1])
-    name: str = Field(examples=["Ratification of & accession to international instruments"])
-    code: str | None = Field(
-        description="Old UHRI code, where a document gives one.", examples=["A12"]
-    )
+from app.schemas import ThemePublic
 
 
 class ThemeWithCount(ThemePublic):

@@ -13,6 +13,7 @@ from app.auth.deps import Credentials, audit, authenticate
 from app.db import DbDep
 from app.kit.caching import written
 from app.kit.pagination import (
+    DEFAULT_LIMIT,
     CursorQuery,
     LimitQuery,
     Page,
@@ -208,7 +209,7 @@ def list_tracking_entries(
     response: Response,
     db: DbDep,
     recommendation_id: RecommendationIdPath,
-    limit: LimitQuery = 50,
+    limit: LimitQuery = DEFAULT_LIMIT,
     cursor: CursorQuery = None,
 ) -> Page[TrackingEntryPublic]:
     """The history of a recommendation's implementation: every entry, corrected ones too
