@@ -113,11 +113,6 @@ def _typed(dimensions: list[Dimension], keys: tuple[Any, ...]) -> tuple[Any, ...
     return tuple(DIMENSIONS[d].typed(key) for d, key in zip(dimensions, keys, strict=True))
 
 
-def _typed(dimensions: list[Dimension], keys: tuple[Any, ...]) -> tuple[Any, ...]:
-    """Keys read from the tallies (text) as the types the recommendations' columns give."""
-    return tuple(DIMENSIONS[d].typed(key) for d, key in zip(dimensions, keys, strict=True))
-
-
 def _ordered(statement: Any, keys: list[Any], tally: list[Any], by_count: bool, limit: Any) -> Any:
     """A grouping ordered by its keys, or by count (largest first) then keys; limited."""
     keys_order = [key.asc().nulls_last() for key in keys]

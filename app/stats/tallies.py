@@ -15,7 +15,7 @@ recommendations themselves by `app.stats.queries`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import (
@@ -112,7 +112,7 @@ def refresh_all(db: Session) -> None:
     refresh(db, db.execute(select(R.review_id).distinct()).scalars())
 
 
-def usable(filters: RecommendationFilters, dimensions: list[str]) -> bool:
+def usable(filters: RecommendationFilters, dimensions: Sequence[str]) -> bool:
     """Whether the tallies can answer this grouping: filters on reviews and positions only,
     dimensions the tallies count by, and at most one that is not a property of the review or
     the position."""
@@ -123,7 +123,7 @@ def usable(filters: RecommendationFilters, dimensions: list[str]) -> bool:
     )
 
 
-def table_for(filters: RecommendationFilters, dimensions: list[str]) -> Any:
+def table_for(filters: RecommendationFilters, dimensions: Sequence[str]) -> Any:
     """The tallies that answer a `usable` grouping: the session tallies when neither its
     filters nor its dimensions tell one review of a session from another, else the review
     tallies."""
@@ -155,7 +155,7 @@ def _raw_column(table: Any, dimension: str) -> Any:
 
 
 def grouped_statement(
-    filters: RecommendationFilters, dimensions: list[str]
+    filters: RecommendationFilters, dimensions: Sequence[str]
 ) -> tuple[Any, list[Any], list[Any]]:
     """`app.stats.queries.grouped` over the tallies (check `usable` first): the statement
     selecting keys, labels, then count, supported, supported_in_part and noted per group, not
