@@ -45,6 +45,7 @@ from lxml.etree import XMLSyntaxError
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
+from app.importers.parsing.cells import cell_text, header_label
 from app.importers.records import ParseError
 from app.vocab import Position
 
@@ -151,7 +152,7 @@ def read_explorer(path: Path) -> Iterator[ExplorerRecord]:
         _, header = next(rows, (1, ()))
         indexes = _column_indexes(path, header)
         for number, values in rows:
-            if all(_text(value) is None for value in values):
+            if all(cell_text(value) is None for value in values):
                 continue
             cells = {
                 field: values[index] if index < len(values) else None
@@ -184,48 +185,36 @@ def _rows(
 
 def _column_indexes(path: Path, header: tuple[object, ...]) -> dict[str, int]:
     """Field name -> column index, found by header label (case and spacing ignored)."""
-    labels = {_label(value): index for index, value in enumerate(header) if value is not None}
-    missing = [label for label in COLUMNS.values() if _label(label) not in labels]
+    labels = {header_label(value): index for index, value in enumerate(header) if value is not None}
+    missing = [label for label in COLUMNS.values() if header_label(label) not in labels]
     if missing:
         raise ExplorerFormatError(
             str(path),
             "header row",
             f"not an SDG–HR Data Explorer export: no column {', '.join(missing)}",
         )
-    return {field: labels[_label(label)] for field, label in COLUMNS.items()}
-
-
-def _label(value: object) -> str:
-    return " ".join(str(value).split()).casefold()
-
-
-def _text(value: object) -> str | None:
-    """A cell as text with runs of whitespace made one space; None if empty."""
-    if value is None:
-        return None
-    text = " ".join(str(value).split())
-    return text or None
+    return {field: labels[header_label(label)] for field, label in COLUMNS.items()}
 
 
 def _record(row: int, cells: dict[str, object]) -> ExplorerRecord:
     """Read one row's cells; every problem found is kept in the record."""
     problems: list[str] = []
-    document = _text(cells["document"])
+    document = cell_text(cells["document"])
     symbol, paragraph = _document(document, problems)
-    state = _text(cells["state_under_review"])
+    state = cell_text(cells["state_under_review"])
     if state is None:
         problems.append("no state under review (column Recommendation)")
-    text = _text(cells["text"])
+    text = cell_text(cells["text"])
     if text is None:
         problems.append("no recommendation text (column Tekst)")
-    response = _text(cells["response"])
+    response = cell_text(cells["response"])
     position = _RESPONSES.get((response or "").casefold())
     if position is None:
         problems.append(f"Response {response!r} is neither Supported nor Noted")
-    recommending = _text(cells["recommending_state"])
+    recommending = cell_text(cells["recommending_state"])
     if recommending is None:
         problems.append("no recommending state")
-    year, cycle = _year(_text(cells["year"]), problems)
+    year, cycle = _year(cell_text(cells["year"]), problems)
     return ExplorerRecord(
         row=row,
         symbol=symbol,
@@ -234,9 +223,9 @@ def _record(row: int, cells: dict[str, object]) -> ExplorerRecord:
         text=text,
         position=position,
         recommending_states=(recommending,) if recommending else (),
-        goals=_goals(_text(cells["goals"])),
+        goals=_goals(cell_text(cells["goals"])),
         targets=_targets(cells["targets"], problems),
-        affected_groups=_groups(_text(cells["keywords"])),
+        affected_groups=_groups(cell_text(cells["keywords"])),
         year=year,
         cycle=cycle,
         document=document,
@@ -270,7 +259,7 @@ def _targets(value: object, problems: list[str]) -> tuple[str, ...]:
     if isinstance(value, int | float):
         parts = [repr(float(value))]  # the shortest form that reads back as the same number
     else:
-        parts = [part.strip() for part in (_text(value) or "").split(",") if part.strip()]
+        parts = [part.strip() for part in (cell_text(value) or "").split(",") if part.strip()]
     targets: list[str] = []
     for part in parts:
         code = repr(float(part)) if _FLOAT_TEXT_RE.match(part) else part.lower()
