@@ -253,7 +253,7 @@ def _response_blocks(pages: list[Page]) -> list[tuple[list[int], int, str]]:
             blocks.append((numbers, page, [m.group(2)]))
         elif blocks:
             blocks[-1][2].append(line)
-        header_open = bool(m) and m.group(1).rstrip().endswith(",")
+        header_open = m is not None and m.group(1).rstrip().endswith(",")
     return [(numbers, page, " ".join(" ".join(parts).split())) for numbers, page, parts in blocks]
 
 

@@ -33,6 +33,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
@@ -140,7 +141,7 @@ def _extract(
     reader: PdfReader, path: Path, *, layout: bool, only: list[int] | None = None
 ) -> list[str]:
     """The text of every page (or of the pages `only` names, by 0-based index)."""
-    mode = "layout" if layout else "plain"
+    mode: Literal["layout", "plain"] = "layout" if layout else "plain"
     pages = reader.pages if only is None else [reader.pages[i] for i in only]
     try:
         texts = [page.extract_text(extraction_mode=mode) or "" for page in pages]
