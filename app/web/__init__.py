@@ -12,6 +12,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
+from app.web.cache import STATE_KEY, PageCache
 from app.web.rendering import HERE, STATIC_PATH
 from app.web.routes import router
 
@@ -21,4 +22,6 @@ __all__ = ["install_web", "router"]
 def install_web(app: FastAPI) -> None:
     """Add the pages (left out of the OpenAPI document) and their static files to `app`."""
     app.include_router(router)
+    budget = (app.state.settings.response_cache_mb << 20) // 4
+    setattr(app.state, STATE_KEY, PageCache(budget))
     app.mount(STATIC_PATH, StaticFiles(directory=HERE / "static"), name="web-static")

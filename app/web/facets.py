@@ -1,10 +1,15 @@
-"""The search page's facets: every facet counted in one statement over the matching set.
+"""The search page's facets: all eight counted from one read of the matching set.
 
 The API's facets (`/v1/recommendations/facets`) count one dimension per statement, each
-applying the filters (and the full-text search) again. A page shows eight facets, so here the
-recommendations matching the filters are selected once, in a materialised common table
-expression (`RecommendationFilters.conditions`, the same conditions as every list), and each
-facet is a grouping of that set: a recommendation counts once per value, as in the API.
+applying the filters (and the full-text search) again and joining a link table. A page shows
+eight facets, so here:
+
+- filters on reviews and positions alone (or none) are counted by the statistics' groupings,
+  which the per-review tallies answer without reading the recommendations;
+- any other filter or search reads the matching recommendations once (with the same
+  conditions as every list, `RecommendationFilters.conditions`), with their stored link keys,
+  and counts every facet from those rows: a recommendation counts once per value, as in the
+  API (`tests/web/test_facets.py` compares the two).
 
 A facet whose own filter is set is counted without that filter (in a statement of its own), so
 that its other values stay visible and can be ticked too ("noted" or "supported").
@@ -13,21 +18,17 @@ that its other values stay visible and can be ticked too ("noted" or "supported"
 from __future__ import annotations
 
 import inspect
-from collections import defaultdict
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, String, cast, distinct, func, literal, null, select, union_all
+import orjson
+from sqlalchemy import select
 from sqlmodel import Session, col
 
 from app.db import read
-from app.models.recommendations import (
-    Recommendation,
-    RecommendationGroup,
-    RecommendationSdg,
-    RecommendationTheme,
-    RecommendingState,
-)
+from app.models.recommendations import Recommendation
 from app.models.states import State
 from app.models.taxonomy import AffectedGroup, Sdg, Theme
 from app.recommendations.filters import RecommendationFilters
@@ -72,70 +73,82 @@ def without(filters: RecommendationFilters, name: str) -> RecommendationFilters:
     return RecommendationFilters(search=filters.search, **kept)
 
 
-def _groupings(matching: Any, facets: list[str]) -> list[Select]:
-    """One `(facet, value, label, count)` grouping of the matching set per facet."""
-    m = matching
-    statements: list[Select] = []
-
-    def add(facet: str, value: Any, label: Any, count: Any, *joins: tuple[Any, Any]) -> None:
-        # one type per column across the union (PostgreSQL insists): values and labels as text
-        shown = cast(null(), String) if label is None else label
-        columns = (literal(facet).label("facet"), cast(value, String), shown, count)
-        statement = select(*columns).select_from(m)
-        for target, on in joins:
-            statement = statement.join(target, on)
-        keys = [value] if label is None else [value, label]
-        statements.append(statement.group_by(*keys))
-
-    if "position" in facets:
-        add("position", m.c.position, None, func.count())
-    if "session" in facets or "cycle" in facets:
-        add("session", m.c.session_number, None, func.count())
-    states = (RecommendingState, col(RecommendingState.recommendation_id) == m.c.id)
-    of_state = (State, col(State.iso3) == col(RecommendingState.iso3))
-    if "recommending_state" in facets:
-        add("recommending_state", col(State.iso3), col(State.name), func.count(), states, of_state)
-    if "recommending_state_group" in facets:
-        count = func.count(distinct(m.c.id))
-        add("recommending_state_group", col(State.regional_group), None, count, states, of_state)
-    link: tuple[Any, Any]
-    named: tuple[Any, Any]
-    if "theme" in facets:
-        link = (RecommendationTheme, col(RecommendationTheme.recommendation_id) == m.c.id)
-        named = (Theme, col(Theme.id) == col(RecommendationTheme.theme_id))
-        add("theme", col(Theme.id), col(Theme.name), func.count(), link, named)
-    if "group" in facets:
-        link = (RecommendationGroup, col(RecommendationGroup.recommendation_id) == m.c.id)
-        named = (AffectedGroup, col(AffectedGroup.id) == col(RecommendationGroup.group_id))
-        add("group", col(AffectedGroup.id), col(AffectedGroup.name), func.count(), link, named)
-    if "sdg" in facets:
-        link = (RecommendationSdg, col(RecommendationSdg.recommendation_id) == m.c.id)
-        named = (Sdg, col(Sdg.code) == col(RecommendationSdg.sdg_code))
-        add("sdg", col(Sdg.goal), None, func.count(distinct(m.c.id)), link, named)
-    return statements
+def rows(db: Session, statement: Any) -> list[tuple[Any, ...]]:
+    """Every row of a plain read, as tuples."""
+    return [tuple(row) for row in read(db, statement)]
 
 
-def _count_facets(
-    db: Session, filters: RecommendationFilters, facets: list[str]
-) -> dict[str, dict[Any, tuple[str | None, int]]]:
-    """facet -> value -> (label, count) for the recommendations matching `filters`."""
-    backend = backend_for(db)
-    matching = (
-        select(col(R.id), col(R.position), col(R.session_number))
-        .where(*filters.conditions(backend))
-        .cte("matching")
-        .prefix_with("MATERIALIZED")
+@dataclass(frozen=True)
+class _Names:
+    """The small tables the stored link keys point to: state names and groups, theme and
+    affected group names, the goal of each SDG code."""
+
+    states: dict[str, tuple[str, str]]
+    themes: dict[int, str]
+    groups: dict[int, str]
+    goals: dict[str, int]
+
+    @classmethod
+    def read(cls, db: Session) -> _Names:
+        states = select(col(State.iso3), col(State.name), col(State.regional_group))
+        return cls(
+            states={row.iso3: (row.name, str(row.regional_group)) for row in read(db, states)},
+            themes=dict(rows(db, select(col(Theme.id), col(Theme.name)))),
+            groups=dict(rows(db, select(col(AffectedGroup.id), col(AffectedGroup.name)))),
+            goals=dict(rows(db, select(col(Sdg.code), col(Sdg.goal)))),
+        )
+
+
+Counted = dict[str, dict[Any, tuple[str | None, int]]]
+
+
+def _count_facets(db: Session, filters: RecommendationFilters, facets: list[str]) -> Counted:
+    """facet -> value -> (label, count) for the recommendations matching `filters`.
+
+    One statement reads the matching recommendations' position, session and stored link keys
+    (`Recommendation.link_keys`, the keys of their states, themes, groups and SDGs, which the
+    importers keep with the links); the values are counted here, each once per
+    recommendation, and labelled from the small tables."""
+    statement = select(col(R.position), col(R.session_number), col(R.link_keys)).where(
+        *filters.conditions(backend_for(db))
     )
-    statement = union_all(*_groupings(matching, facets))
-    found: dict[str, dict[Any, tuple[str | None, int]]] = defaultdict(dict)
-    for row in read(db, statement).all():
-        facet, value, label, count = tuple(row)
-        if value is not None:
-            found[facet][value] = (label, int(count))
-    if "cycle" in facets:
-        for session, (_label, count) in found.get("session", {}).items():
-            cycle = cycle_of_session(int(session))
-            found["cycle"][cycle] = (None, found["cycle"].get(cycle, (None, 0))[1] + count)
+    names = _Names.read(db)
+    matching = rows(db, statement)
+    counters: dict[str, Counter[Any]] = {
+        "position": Counter(row[0] for row in matching),
+        "session": Counter(row[1] for row in matching),
+    }
+    wanted = set(facets)
+    if wanted & {"recommending_state", "recommending_state_group", "theme", "group", "sdg"}:
+        # lists counted once each: far cheaper than updating counters row by row
+        keys = [orjson.loads(row[2]) for row in matching]
+        group_of, goal_of = names.states, names.goals
+        counters["recommending_state"] = Counter(s for k in keys for s in k[0])
+        counters["recommending_state_group"] = Counter(
+            g for k in keys for g in {group_of[s][1] for s in k[0]}
+        )
+        counters["theme"] = Counter(t for k in keys for t in k[1])
+        counters["group"] = Counter(g for k in keys for g in k[2])
+        counters["sdg"] = Counter(
+            goal for k in keys for goal in {goal_of[c] for c in k[3] if c in goal_of}
+        )
+    cycles: Counter[int] = Counter()
+    for session, count in counters["session"].items():
+        cycles[cycle_of_session(int(session))] += count
+    counters["cycle"] = cycles
+    labels: dict[str, Callable[[Any], str | None]] = {
+        "recommending_state": lambda iso3: names.states.get(iso3, (iso3, ""))[0],
+        "theme": names.themes.get,
+        "group": names.groups.get,
+    }
+    found: Counted = {}
+    for facet in facets:
+        label = labels.get(facet, lambda _value: None)
+        found[facet] = {
+            value: (label(value), count)
+            for value, count in counters.get(facet, Counter()).items()
+            if value is not None
+        }
     return found
 
 

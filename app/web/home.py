@@ -6,11 +6,14 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import Session
+from sqlalchemy import distinct, func, select
+from sqlmodel import Session, col
 
+from app.db import read
 from app.models.reviews import Review
 from app.models.sessions import WorkingGroupSession
 from app.models.states import State
+from app.models.stats import ALL, ReviewTally
 from app.recommendations.filters import RecommendationFilters
 from app.reviews import queries as review_queries
 from app.sessions import queries as session_queries
@@ -121,6 +124,19 @@ def _session_rows(db: Session) -> list[SessionRow]:
     ]
 
 
+def coverage(db: Session) -> tuple[int, int, int]:
+    """How many reviews, states under review and sessions have recommendations loaded, read
+    from the per-review tallies' totals (a few rows per review)."""
+    tally = ReviewTally
+    statement = select(
+        func.count(distinct(col(tally.review_id))),
+        func.count(distinct(col(tally.state_iso3))),
+        func.count(distinct(col(tally.session_number))),
+    ).where(col(tally.dimension) == ALL, col(tally.count) > 0)
+    reviews, states, sessions = read(db, statement).one()
+    return int(reviews), int(states), int(sessions)
+
+
 def home(db: Session, today: dt.date | None = None) -> dict[str, Any]:
     """The home page: headline counts, the latest sessions held with reviews recorded, the
     featured session's reviews."""
@@ -128,15 +144,13 @@ def home(db: Session, today: dt.date | None = None) -> dict[str, Any]:
     everything = RecommendationFilters()
     sessions = _session_rows(db)
     held = [s for s in sessions if s.reviews and (s.start_date is None or s.start_date <= today)]
-    states = stats_queries.grouped(db, everything, [Dimension.state_under_review])
+    reviews, states, loaded_sessions = coverage(db)
     featured = RecommendationFilters(session=[FEATURED_SESSION])
     return {
         "total": stats_queries.total(db, everything),
-        "states_reviewed": len(states),
-        "sessions_loaded": sum(1 for s in sessions if s.recommendations),
-        "reviews_loaded": len(
-            stats_queries.grouped(db, everything, [Dimension.session, Dimension.state_under_review])
-        ),
+        "states_reviewed": states,
+        "sessions_loaded": loaded_sessions,
+        "reviews_loaded": reviews,
         "latest_sessions": list(reversed(held))[:LATEST_SESSIONS],
         "featured_session": FEATURED_SESSION,
         "featured_reviews": review_rows(

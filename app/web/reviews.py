@@ -29,7 +29,7 @@ from app.vocab import DataSource, Position
 from app.web import charts
 from app.web.rendering import number, position_label
 
-PAGE_SIZE = 100
+PAGE_SIZE = 50
 POSITION_COLOURS = {
     Position.supported: charts.SUPPORTED.colour,
     Position.noted: charts.NOTED.colour,

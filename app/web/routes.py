@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import HTMLResponse
 
 from app.config import get_settings
@@ -28,6 +28,7 @@ from app.recommendations.params import FiltersDep
 from app.recommendations.queries import Sort
 from app.vocab import Position
 from app.web import home, recommendations, reviews, search, states
+from app.web.cache import cached_page
 from app.web.rendering import PageRoute, page, query_string
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
@@ -40,9 +41,13 @@ ThemeChoice = Annotated[
 
 
 @router.get("/", response_class=HTMLResponse)
-def home_page(request: Request, db: DbDep) -> HTMLResponse:
+def home_page(request: Request, db: DbDep) -> Response:
     """Search box, headline counts, the latest sessions and the 48th session's reviews."""
-    return page(request, "home.html", title="Home", api="/v1/sessions", **home.home(db))
+    return cached_page(
+        request,
+        db,
+        lambda: page(request, "home.html", title="Home", api="/v1/sessions", **home.home(db)),
+    )
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -52,8 +57,18 @@ def search_page(
     filters: FiltersDep,
     sort: Sort | None = None,
     cursor: CursorQuery = None,
-) -> HTMLResponse:
+) -> Response:
     """Search and filter recommendations, with facets, paging and downloads."""
+    return cached_page(request, db, lambda: _search(request, db, filters, sort, cursor))
+
+
+def _search(
+    request: Request,
+    db: DbDep,
+    filters: RecommendationFilters,
+    sort: Sort | None,
+    cursor: str | None,
+) -> HTMLResponse:
     context = search.search_page(
         db,
         filters,
@@ -67,8 +82,12 @@ def search_page(
 
 
 @router.get("/sessions/{number}", response_class=HTMLResponse)
-def session_page(request: Request, db: DbDep, number: SessionPath) -> HTMLResponse:
+def session_page(request: Request, db: DbDep, number: SessionPath) -> Response:
     """A Working Group session and its reviews."""
+    return cached_page(request, db, lambda: _session(request, db, number))
+
+
+def _session(request: Request, db: DbDep, number: int) -> HTMLResponse:
     context = home.session_page(db, number)
     if context is None:
         raise not_found(f"Working Group session {number}")
@@ -82,8 +101,12 @@ def session_page(request: Request, db: DbDep, number: SessionPath) -> HTMLRespon
 
 
 @router.get("/states/{iso3}", response_class=HTMLResponse)
-def state_page(request: Request, db: DbDep, iso3: Iso3Path) -> HTMLResponse:
+def state_page(request: Request, db: DbDep, iso3: Iso3Path) -> Response:
     """A state: its reviews across cycles, support by region, themes, what it recommended."""
+    return cached_page(request, db, lambda: _state(request, db, iso3))
+
+
+def _state(request: Request, db: DbDep, iso3: str) -> HTMLResponse:
     context = states.state_page(db, iso3)
     if context is None:
         raise not_found(f"A state with ISO3 code '{iso3.upper()}'")
@@ -106,8 +129,22 @@ def review_page(
     theme: ThemeChoice = None,
     repeated: bool | None = None,
     cursor: CursorQuery = None,
-) -> HTMLResponse:
+) -> Response:
     """A review: facts, documents, counts, its recommendations by paragraph, progress."""
+    return cached_page(
+        request, db, lambda: _review(request, db, review_id, position, theme, repeated, cursor)
+    )
+
+
+def _review(
+    request: Request,
+    db: DbDep,
+    review_id: str,
+    position: list[Position] | None,
+    theme: list[str] | None,
+    repeated: bool | None,
+    cursor: str | None,
+) -> HTMLResponse:
     normalised = review_id.upper()
     filters = RecommendationFilters(
         review=[normalised],
@@ -142,8 +179,12 @@ def review_page(
 @router.get("/recommendations/{recommendation_id}", response_class=HTMLResponse)
 def recommendation_page(
     request: Request, db: DbDep, recommendation_id: RecommendationIdPath
-) -> HTMLResponse:
+) -> Response:
     """One recommendation with its related ones, tracking history and sources."""
+    return cached_page(request, db, lambda: _recommendation(request, db, recommendation_id))
+
+
+def _recommendation(request: Request, db: DbDep, recommendation_id: str) -> HTMLResponse:
     normalised = normalised_recommendation_id(recommendation_id)
     context = recommendations.recommendation_page(db, normalised)
     if context is None:

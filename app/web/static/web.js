@@ -18,6 +18,12 @@
       }
     });
   });
+  // On a narrow screen the filters start folded, so that the results come first.
+  if (window.matchMedia && window.matchMedia("(max-width: 52rem)").matches) {
+    document.querySelectorAll("details[data-collapse-narrow]").forEach(function (details) {
+      details.open = false;
+    });
+  }
   document.querySelectorAll(".js-only").forEach(function (element) {
     element.hidden = false;
   });
