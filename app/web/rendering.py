@@ -7,8 +7,11 @@ data is a search snippet's `<mark>`, which `safe_snippet` rebuilds from escaped 
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import logging
+import math
 import re
 from collections.abc import Callable, Coroutine, Iterable
 from http import HTTPStatus
@@ -34,12 +37,20 @@ logger = logging.getLogger(__name__)
 HERE = Path(__file__).parent
 STATIC_PATH = "/static/web"
 
-# Self only: the vendored-free stylesheet and script of app/web/static, no inline script or
-# style (charts are SVG with presentation attributes), forms submit to this site only.
+# Folds the search filters on a narrow screen while the page is parsed, before it is first
+# painted (a deferred script would fold them after, moving the results up). The only inline
+# script: the CSP allows it by its hash.
+FOLD_SCRIPT = (
+    'if(window.matchMedia&&matchMedia("(max-width: 52rem)").matches)'
+    "document.currentScript.parentNode.open=false"
+)
+FOLD_HASH = base64.b64encode(hashlib.sha256(FOLD_SCRIPT.encode()).digest()).decode()
+# Self only: the stylesheet and script of app/web/static (and the script above, by its hash),
+# no inline style (charts are SVG with presentation attributes), forms submit to this site only.
 PAGE_CSP = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; "
-    "frame-ancestors 'none'"
+    f"default-src 'none'; script-src 'self' 'sha256-{FOLD_HASH}'; style-src 'self'; "
+    "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; "
+    "base-uri 'none'; frame-ancestors 'none'"
 )
 PAGE_HEADERS = {
     "Content-Security-Policy": PAGE_CSP,
@@ -136,6 +147,12 @@ def percent(rate: float | None) -> str:
     return "–" if rate is None else f"{round(rate * 100)}%"
 
 
+def similarity(score: float) -> str:
+    """A similarity score to two decimals, rounded down (0.249 reads 0.24, so that a score
+    shown as the threshold always reaches it)."""
+    return f"{math.floor(score * 100 + 1e-9) / 100:.2f}"
+
+
 def ordinal(value: int) -> str:
     """1st, 2nd, 3rd, 4th, 11th, 22nd..."""
     suffix = "th" if 10 <= value % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
@@ -157,13 +174,20 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         auto_reload=False,
     )
-    env.filters.update(number=number, percent=percent, ordinal=ordinal, snippet=safe_snippet)
+    env.filters.update(
+        number=number,
+        percent=percent,
+        ordinal=ordinal,
+        snippet=safe_snippet,
+        similarity=similarity,
+    )
     env.globals.update(
         position_label=position_label,
         document_label=document_label,
         source_label=source_label,
         query_string=query_string,
         static=STATIC_PATH,
+        fold_script=Markup(FOLD_SCRIPT),
         version=__version__,
     )
     return env

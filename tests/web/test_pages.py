@@ -3,6 +3,8 @@ escaped, bad input gets a kind HTML page with the API's status, never a 500."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 from html.parser import HTMLParser
 
@@ -10,7 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 from httpx import Response
 
-from app.web.rendering import PAGE_CSP
+from app.web.rendering import FOLD_SCRIPT, PAGE_CSP, similarity
 
 PAGES = [
     "/",
@@ -51,6 +53,18 @@ def text_of(response: Response) -> str:
     return " ".join(" ".join(parse(response).text).split())
 
 
+def only_our_scripts(response: Response) -> bool:
+    """Whether the page's scripts are the site's file and the hashed folding script alone."""
+    scripts = re.findall(r"<script([^>]*)>(.*?)</script>", response.text, re.S)
+    return (
+        all(
+            (attrs.strip().startswith('src="/static/web/') and not body) or body == FOLD_SCRIPT
+            for attrs, body in scripts
+        )
+        and len(scripts) <= 2
+    )
+
+
 def html_page(client: TestClient, url: str, status: int = 200) -> Response:
     response = client.get(url)
     assert response.status_code == status, (url, response.text[:2000])
@@ -65,7 +79,7 @@ def test_every_page_renders_links_its_twin_and_loads_only_local_assets(
     response = html_page(client, url)
     page = parse(response)
     assert response.headers["content-security-policy"] == PAGE_CSP
-    assert "'unsafe-inline'" not in PAGE_CSP and "script-src 'self'" in PAGE_CSP
+    assert "'unsafe-inline'" not in PAGE_CSP and "script-src 'self' 'sha256-" in PAGE_CSP
     assert response.headers["x-frame-options"] == "DENY"
     assert response.headers["x-content-type-options"] == "nosniff"
     assert len(response.content) < 200_000
@@ -83,8 +97,9 @@ def test_every_page_renders_links_its_twin_and_loads_only_local_assets(
     for asset in assets:
         if asset.startswith("/static/"):
             assert client.get(asset).status_code == 200, asset
-    scripts = [attrs for tag, attrs in page.tags if tag == "script"]
-    assert all(s.get("src") for s in scripts)  # no inline script
+    for script in re.findall(r"<script>(.*?)</script>", response.text, re.S):
+        digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in PAGE_CSP  # an inline script only if the CSP names it
     assert not any("style" in attrs for _, attrs in page.tags)  # no inline style
     names = {tag for tag, _ in page.tags}
     assert {"header", "main", "footer", "nav"} <= names
@@ -192,7 +207,7 @@ def test_hostile_searches_never_inject_markup(client: TestClient, q: str) -> Non
         for tag, attrs in page.tags
         if tag == "script"
     )
-    assert [tag for tag, _ in page.tags if tag == "script"] == ["script"]
+    assert only_our_scripts(response)
     assert q in " ".join(page.text) or response.status_code == 400
 
 
@@ -214,7 +229,7 @@ def test_hostile_filter_values_are_refused_kindly_and_escaped(
     )
     page = parse(response)
     assert not {"b", "i", "x", "svg"} & {tag for tag, _ in page.tags}
-    assert [tag for tag, _ in page.tags if tag == "script"] == ["script"]
+    assert only_our_scripts(response)
     assert "There is a problem" in response.text or "not valid" in response.text
 
 
@@ -345,7 +360,7 @@ def test_the_recommendation_page_shows_provenance_and_related_ones(client: TestC
     assert related["novelty"] == "repeated"
     for earlier in related["earlier"]:
         assert f'href="/recommendations/{earlier["id"]}"' in response.text
-        assert f"similarity {earlier['score']:.2f}" in text
+        assert f"similarity {similarity(earlier['score'])}" in text
     later = html_page(client, "/recommendations/7-SVN-111.1")
     assert 'href="/recommendations/20-SVN-115.8"' in later.text
     assert "Later cycles that repeat it" in text_of(later)

@@ -6,7 +6,15 @@ import pytest
 
 from app.search.highlight import MARK_END, MARK_START, to_html
 from app.web.charts import NOTED, RECEIVED, Category, Row, grouped_bars, horizontal_bars
-from app.web.rendering import number, ordinal, percent, position_label, query_string, safe_snippet
+from app.web.rendering import (
+    number,
+    ordinal,
+    percent,
+    position_label,
+    query_string,
+    safe_snippet,
+    similarity,
+)
 
 
 @pytest.mark.parametrize(
@@ -43,6 +51,7 @@ def test_words_for_numbers_and_positions() -> None:
     assert position_label(None) == "No position recorded"
     assert query_string([("q", "a b"), ("theme", None), ("x", "")]) == "?q=a+b"
     assert query_string([]) == ""
+    assert similarity(0.249) == "0.24" and similarity(0.25) == "0.25" and similarity(0.47) == "0.47"
 
 
 def test_charts_escape_their_text_and_label_every_value() -> None:

@@ -18,12 +18,6 @@
       }
     });
   });
-  // On a narrow screen the filters start folded, so that the results come first.
-  if (window.matchMedia && window.matchMedia("(max-width: 52rem)").matches) {
-    document.querySelectorAll("details[data-collapse-narrow]").forEach(function (details) {
-      details.open = false;
-    });
-  }
   document.querySelectorAll(".js-only").forEach(function (element) {
     element.hidden = false;
   });
@@ -35,8 +29,8 @@
     }
     var button = document.createElement("button");
     button.type = "button";
-    button.className = "button button-secondary";
-    button.textContent = "Copy link to this view";
+    button.className = "link-button";
+    button.textContent = "Copy the link";
     var status = document.createElement("span");
     status.setAttribute("role", "status");
     status.className = "small";
