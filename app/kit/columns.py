@@ -1,9 +1,11 @@
-"""Column helpers shared by every table: constraint names and closed-set enum columns."""
+"""Column helpers shared by every table: constraint names, closed-set enum columns and a table
+model's Core table."""
 
 from enum import StrEnum
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy import Table
 from sqlmodel import SQLModel
 
 # Stable, explicit constraint names so that migrations are the same on SQLite and PostgreSQL.
@@ -39,3 +41,11 @@ def enum_column(
         index=index,
         primary_key=primary_key,
     )
+
+
+def table_of(model: type[SQLModel]) -> Table:
+    """The Core table of a table model (`table=True`), for statements on rows without the ORM
+    (bulk inserts and updates, selects of plain rows)."""
+    # SQLModel sets `__table__` on every table model when the class is created but does not
+    # declare it on `SQLModel`, so the type checker cannot see it: the one place it is read.
+    return model.__table__  # type: ignore[attr-defined]

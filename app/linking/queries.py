@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import ColumnElement, and_, case, exists, func, not_, select
 from sqlmodel import Session, col
@@ -29,7 +28,7 @@ def _repeats_earlier() -> ColumnElement[bool]:
 
 
 def _review_linked() -> ColumnElement[bool]:
-    linked = select(ReviewLinking.review_id).where(not_(col(ReviewLinking.pending)))
+    linked = select(col(ReviewLinking.review_id)).where(not_(col(ReviewLinking.pending)))
     return col(Recommendation.review_id).in_(linked)
 
 
@@ -59,7 +58,7 @@ def novelty_counts(db: Session, review_ids: Sequence[str]) -> dict[str, NoveltyC
         return {}
     linked = set(
         db.execute(
-            select(ReviewLinking.review_id).where(
+            select(col(ReviewLinking.review_id)).where(
                 col(ReviewLinking.review_id).in_(review_ids), not_(col(ReviewLinking.pending))
             )
         ).scalars()
@@ -68,7 +67,7 @@ def novelty_counts(db: Session, review_ids: Sequence[str]) -> dict[str, NoveltyC
         return {}
     repeated = func.sum(case((_repeats_earlier(), 1), else_=0))
     query = (
-        select(Recommendation.review_id, func.count(), repeated)
+        select(col(Recommendation.review_id), func.count(), repeated)
         .where(col(Recommendation.review_id).in_(sorted(linked)))
         .group_by(col(Recommendation.review_id))
     )
@@ -97,10 +96,10 @@ def related(db: Session, recommendation_id: str) -> dict[str, list[RelatedRow]]:
     """The links of one recommendation: `earlier` (most similar in earlier cycles), `later`
     (later recommendations that repeat it: it is among their most similar earlier ones, at or
     above the threshold), `near_identical` (same review, other states); each best first."""
-    outgoing = select(L.related_id, L.kind, L.score).where(
+    outgoing = select(col(L.related_id), col(L.kind), col(L.score)).where(
         col(L.recommendation_id) == recommendation_id
     )
-    incoming = select(L.recommendation_id, L.score).where(
+    incoming = select(col(L.recommendation_id), col(L.score)).where(
         col(L.related_id) == recommendation_id,
         col(L.kind) == LinkKind.earlier_cycle,
         col(L.score) >= REPEATED_THRESHOLD,
@@ -120,9 +119,9 @@ def near_identical_groups(db: Session, review_id: str) -> list[list[RelatedRow]]
     """Groups of a review's recommendations joined by near-identical links (connected
     components), each in paragraph order with every member's best score in the group;
     groups ordered by their first paragraph."""
-    members = select(Recommendation.id).where(col(Recommendation.review_id) == review_id)
+    members = select(col(Recommendation.id)).where(col(Recommendation.review_id) == review_id)
     pairs = db.execute(
-        select(L.recommendation_id, L.related_id, L.score).where(
+        select(col(L.recommendation_id), col(L.related_id), col(L.score)).where(
             col(L.kind) == LinkKind.same_review, col(L.recommendation_id).in_(members)
         )
     ).all()
@@ -181,8 +180,8 @@ def _recommendations(db: Session, ids: list[str]) -> dict[str, Recommendation]:
 def _recommending_states(db: Session, ids: list[str]) -> dict[str, list[tuple[str, str]]]:
     if not ids:
         return {}
-    query: Any = (
-        select(RecommendingState.recommendation_id, State.iso3, State.name)
+    query = (
+        select(col(RecommendingState.recommendation_id), col(State.iso3), col(State.name))
         .join(State, col(State.iso3) == col(RecommendingState.iso3))
         .where(col(RecommendingState.recommendation_id).in_(ids))
         .order_by(col(RecommendingState.recommendation_id), col(RecommendingState.ordinal))

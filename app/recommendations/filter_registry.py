@@ -64,14 +64,14 @@ def _recommended_by(states: Any) -> ColumnElement[bool]:
 
 
 def _in_states_of(groups: Any) -> Any:
-    return select(State.iso3).where(col(State.regional_group).in_(groups))
+    return select(col(State.iso3)).where(col(State.regional_group).in_(groups))
 
 
 def _reviews_held(on_or_after: bool) -> Condition:
     def condition(c: Any, a: dict[str, Any]) -> ColumnElement[bool]:
         date = col(Review.review_date)
         held = date >= a[""] if on_or_after else date <= a[""]
-        return col(c.review_id).in_(select(Review.id).where(held))
+        return col(c.review_id).in_(select(col(Review.id)).where(held))
 
     return condition
 
@@ -97,7 +97,7 @@ def _sdg_arguments(codes: list[str]) -> dict[str, Any]:
 
 def _sdg_condition(c: Any, a: dict[str, Any]) -> ColumnElement[bool]:
     """A goal matches itself and its targets; a target matches itself."""
-    codes = select(Sdg.code).where(
+    codes = select(col(Sdg.code)).where(
         or_(col(Sdg.goal).in_(a["_goal"]), col(Sdg.code).in_(a["_target"]))
     )
     return _linked(RecommendationSdg, col(RecommendationSdg.sdg_code).in_(codes))
@@ -109,7 +109,7 @@ def _disagreement_arguments(fields: list[str]) -> dict[str, Any]:
 
 def _disagreeing(c: Any, a: dict[str, Any]) -> ColumnElement[bool]:
     """Recommendations whose sources disagree on one of these fields (or on any)."""
-    pairs = select(RecommendationDisagreement.recommendation_id).where(
+    pairs = select(col(RecommendationDisagreement.recommendation_id)).where(
         col(RecommendationDisagreement.recommendation_id) == col(R.id)
     )
     if "" in a:
@@ -139,7 +139,7 @@ def resolve_names(db: Session, kind: str, values: list[str]) -> list[int]:
     """Ids of themes, affected groups or UPR Info issues given by id or by name (any case);
     400 if unknown."""
     model, listing = _NAMED[kind]
-    known = {row.id: row.name for row in db.exec(select(model.id, model.name))}
+    known = {row.id: row.name for row in db.execute(select(model.id, model.name))}
     by_name = {name.casefold(): rid for rid, name in known.items()}
     ids: list[int] = []
     for value in values:

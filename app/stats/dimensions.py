@@ -21,10 +21,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Integer, String, cast, func
+from sqlalchemy import FromClause, Integer, String, cast, func
 from sqlalchemy.orm import aliased
-from sqlmodel import col
+from sqlmodel import SQLModel, col
 
+from app.kit.columns import table_of
 from app.models.recommendations import (
     Recommendation,
     RecommendationGroup,
@@ -156,9 +157,9 @@ def _data_source(n: int) -> Source:
 # -- read back from the tallies -------------------------------------------------------------
 
 
-def _alias(model: Any, n: int) -> Any:
+def _alias(model: type[SQLModel], n: int) -> FromClause:
     """The table of `model` under the name of the n-th dimension's join."""
-    return model.__table__.alias(f"k{n}")
+    return table_of(model).alias(f"k{n}")
 
 
 def _as_is(raw: Any, n: int) -> tuple[Any, Any, Joins]:

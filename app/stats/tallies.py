@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import (
     String,
+    Table,
     and_,
     case,
     cast,
@@ -32,6 +33,7 @@ from sqlalchemy import (
 )
 from sqlmodel import Session, col
 
+from app.kit.columns import table_of
 from app.models.recommendations import (
     Recommendation,
 )
@@ -72,13 +74,15 @@ def refresh(db: Session, review_ids: Iterable[str]) -> None:
     for start in range(0, len(ids), _BATCH):
         batch = ids[start : start + _BATCH]
         sessions.update(
-            db.execute(select(Review.session_number).where(col(Review.id).in_(batch))).scalars()
+            db.execute(
+                select(col(Review.session_number)).where(col(Review.id).in_(batch))
+            ).scalars()
         )
         db.execute(delete(T).where(col(T.review_id).in_(batch)))
         for dimension, (value, joins) in _stored().items():
             # e.g. a recommendation reaches a goal or a regional group once per target or state
             repeats = dimension != ALL and COUNTED[Dimension(dimension)].direct(0).repeats
-            count = func.count(distinct(R.id)) if repeats else func.count()
+            count = func.count(distinct(col(R.id))) if repeats else func.count()
             counted = select(
                 literal(dimension, String), *review_keys, value, position, count
             ).select_from(R)
@@ -109,7 +113,7 @@ def refresh_all(db: Session) -> None:
     changed)."""
     db.execute(delete(T))
     db.execute(delete(S))
-    refresh(db, db.execute(select(R.review_id).distinct()).scalars())
+    refresh(db, db.execute(select(col(R.review_id)).distinct()).scalars())
 
 
 def usable(filters: RecommendationFilters, dimensions: Sequence[str]) -> bool:
@@ -123,12 +127,12 @@ def usable(filters: RecommendationFilters, dimensions: Sequence[str]) -> bool:
     )
 
 
-def table_for(filters: RecommendationFilters, dimensions: Sequence[str]) -> Any:
+def table_for(filters: RecommendationFilters, dimensions: Sequence[str]) -> Table:
     """The tallies that answer a `usable` grouping: the session tallies when neither its
     filters nor its dimensions tell one review of a session from another, else the review
     tallies."""
     by_review = NAMING_REVIEW.intersection(dimensions) or filters.names_review
-    return T.__table__ if by_review else S.__table__
+    return table_of(T) if by_review else table_of(S)
 
 
 # Statements here are built from Core tables and columns, which is markedly cheaper per
