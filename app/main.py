@@ -34,6 +34,7 @@ from app.stats.routes import router as stats_router
 from app.stats.routes import facets_router, summaries_router
 from app.taxonomy.routes import router as taxonomy_router
 from app.tracking.routes import router as tracking_router
+from app.web import install_web
 
 DESCRIPTION = """
 Open data on the United Nations **Universal Periodic Review** (UPR): cycles, Working Group
@@ -134,6 +135,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(router, responses=problem_responses(503))  # database unreachable
     app.include_router(health_router)
     app.include_router(metrics_router)
+    install_web(app)  # the human pages and their static files, outside the OpenAPI document
     return app
 
 
