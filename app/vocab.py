@@ -156,3 +156,11 @@ class DisagreementField(StrEnum):
     themes = RecommendationField.themes.value
     affected_groups = RecommendationField.affected_groups.value
     sdgs = RecommendationField.sdgs.value
+
+
+class Interval(StrEnum):
+    """Length of the timeline's periods."""
+
+    year = "year"
+    quarter = "quarter"
+    month = "month"

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, Field, StringConstraints, field_validator
 
 from app.kit.bodies import JsonDate, JsonEnum, StrictBody
 from app.models.tracking import TrackingEntry, TrackingSource, TrackingStatus
+from app.vocab import Interval
 
 EARLIEST_DATE = dt.date(2008, 1, 1)  # the UPR's first session was in April 2008
 LIST_SEPARATOR = "|"  # joins several evidence links or indicators in one CSV cell
@@ -120,14 +120,6 @@ class SourceProgress(BaseModel):
     assessed: int = Field(description="Recommendations this source has assessed.")
     not_assessed: int = Field(description="Recommendations this source has not assessed.")
     by_status: StatusCounts
-
-
-class Interval(StrEnum):
-    """Length of the timeline's periods."""
-
-    year = "year"
-    quarter = "quarter"
-    month = "month"
 
 
 class ProgressPeriod(BaseModel):

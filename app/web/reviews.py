@@ -21,11 +21,10 @@ from app.recommendations.filters import RecommendationFilters
 from app.recommendations.queries import Sort
 from app.reviews import queries as review_queries
 from app.stats import queries as stats_queries
-from app.stats.queries import Dimension
+from app.stats.dimensions import Dimension
 from app.tracking import progress
 from app.tracking import queries as tracking_queries
-from app.tracking.schemas import Interval
-from app.vocab import DataSource, Position
+from app.vocab import DataSource, Interval, Position
 from app.web import charts
 from app.web.rendering import number, position_label
 

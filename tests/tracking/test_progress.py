@@ -9,7 +9,8 @@ from fastapi.testclient import TestClient
 
 from app.models.tracking import TrackingSource
 from app.tracking.progress import period_of, summarize
-from app.tracking.schemas import Interval, ProgressSummary
+from app.tracking.schemas import ProgressSummary
+from app.vocab import Interval
 
 GOV, NHRI = TrackingSource.government, TrackingSource.nhri
 
