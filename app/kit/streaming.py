@@ -10,11 +10,20 @@ chunks. `streamed` advances it in a separate, smaller pool instead: exports shar
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from enum import Enum
 
 from anyio import CapacityLimiter, to_thread
 from starlette.requests import Request
 
-_DONE = object()
+
+class _Done(Enum):
+    """The value `next` gives for an iterator that is done (a type of its own, so that testing
+    for it leaves the chunk a `bytes`)."""
+
+    DONE = "done"
+
+
+_DONE = _Done.DONE
 
 
 def stream_limiter(threads: int) -> CapacityLimiter:

@@ -87,22 +87,22 @@ def file_name(filters: RecommendationFilters, format: ExportFormat) -> str:
 
 # The columns an export reads, in this order (`_csv_row` unpacks them).
 _COLUMNS = (
-    R.id,
-    R.review_id,
-    R.session_number,
-    R.state_iso3,
-    State.name,
-    R.paragraph,
-    R.text,
-    R.position,
-    R.position_source,
-    R.position_text,
-    R.implementation_claim,
-    R.implementation_claim_source,
-    R.action_category,
-    R.action_category_confidence,
-    R.upr_info_action_category,
-    R.link_keys,
+    col(R.id),
+    col(R.review_id),
+    col(R.session_number),
+    col(R.state_iso3),
+    col(State.name),
+    col(R.paragraph),
+    col(R.text),
+    col(R.position),
+    col(R.position_source),
+    col(R.position_text),
+    col(R.implementation_claim),
+    col(R.implementation_claim_source),
+    col(R.action_category),
+    col(R.action_category_confidence),
+    col(R.upr_info_action_category),
+    col(R.link_keys),
 )
 
 

@@ -27,6 +27,7 @@ from sqlalchemy import (
 from sqlmodel import Session, col
 
 from app.db import estimated_rows, read
+from app.kit.columns import table_of
 from app.kit.problems import ProblemError
 from app.kit.templates import StatementTemplates
 from app.models.recommendations import (
@@ -111,7 +112,8 @@ def _after(order: list[tuple[Any, bool]], key: Sequence[Any]) -> ColumnElement[b
             runs[-1][2].append(value)
         else:
             runs.append((descending, [column], [value]))
-    alternatives, equal_before = [], []
+    alternatives: list[ColumnElement[bool]] = []
+    equal_before: list[ColumnElement[bool]] = []
     for descending, columns, values in runs:
         left = columns[0] if len(columns) == 1 else tuple_(*columns)
         right = values[0] if len(values) == 1 else tuple_(*values)
@@ -120,19 +122,26 @@ def _after(order: list[tuple[Any, bool]], key: Sequence[Any]) -> ColumnElement[b
     return or_(*alternatives)
 
 
-_ROW = (R.id, R.review_id, R.session_number, R.state_iso3, State.name, R.paragraph)
+_ROW = (
+    col(R.id),
+    col(R.review_id),
+    col(R.session_number),
+    col(R.state_iso3),
+    col(State.name),
+    col(R.paragraph),
+)
 _ROW_TAIL = (
-    R.text,
-    R.position,
-    R.position_source,
-    R.position_text,
-    R.implementation_claim,
-    R.implementation_claim_source,
-    R.action_category,
-    R.action_category_confidence,
-    R.upr_info_action_category,
-    R.paragraph_major,
-    R.paragraph_minor,
+    col(R.text),
+    col(R.position),
+    col(R.position_source),
+    col(R.position_text),
+    col(R.implementation_claim),
+    col(R.implementation_claim_source),
+    col(R.action_category),
+    col(R.action_category_confidence),
+    col(R.upr_info_action_category),
+    col(R.paragraph_major),
+    col(R.paragraph_minor),
 )
 
 
@@ -271,7 +280,7 @@ def count_recommendations(
     if total <= cap:
         return Count(total)
     if mode is CountMode.estimate:
-        matching = select(R.id).where(*filters.conditions(backend_for(db)))
+        matching = select(col(R.id)).where(*filters.conditions(backend_for(db)))
         estimate = estimated_rows(db, matching)
         if estimate is not None:
             return Count(max(estimate, cap + 1), estimated=True)
@@ -285,7 +294,7 @@ def _count(db: Session, filters: RecommendationFilters, stop_at: int | None) -> 
     backend, dialect = backend_for(db), _dialect(db)
 
     def build() -> Select:
-        matching = select(R.id).where(*filters.conditions(backend, bound=True))
+        matching = select(col(R.id)).where(*filters.conditions(backend, bound=True))
         if stop_at is not None:
             matching = matching.limit(bindparam("count_stop", type_=Integer))
         return select(func.count()).select_from(matching.subquery())
@@ -304,12 +313,12 @@ def get_recommendation(db: Session, recommendation_id: str) -> dict[str, Any] | 
         select(
             *_ROW,
             *_ROW_TAIL,
-            R.text_from,
-            R.position_from,
-            R.action_category_method,
-            R.action_category_rule,
-            R.action_category_evidence,
-            R.action_category_reason,
+            col(R.text_from),
+            col(R.position_from),
+            col(R.action_category_method),
+            col(R.action_category_rule),
+            col(R.action_category_evidence),
+            col(R.action_category_reason),
             *related.columns(_dialect(db), "recommendation.id"),
         )
         .join_from(R, State, col(State.iso3) == col(R.state_iso3))
@@ -321,19 +330,19 @@ def get_recommendation(db: Session, recommendation_id: str) -> dict[str, Any] | 
     item = related.item(row)
     sources = read(
         db,
-        select(RecommendationSource.__table__).where(
+        select(table_of(RecommendationSource)).where(
             col(RecommendationSource.recommendation_id) == recommendation_id
         ),
     ).all()
     pairs = read(
         db,
-        select(RecommendationDisagreement.__table__).where(
+        select(table_of(RecommendationDisagreement)).where(
             col(RecommendationDisagreement.recommendation_id) == recommendation_id
         ),
     ).all()
     issues = read(
         db,
-        select(UprInfoIssue.name)
+        select(col(UprInfoIssue.name))
         .join(
             RecommendationUprInfoIssue,
             col(RecommendationUprInfoIssue.issue_id) == UprInfoIssue.id,

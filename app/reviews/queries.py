@@ -64,7 +64,7 @@ def get_review(db: Session, review_id: str) -> tuple[Review, State] | None:
 def position_counts(db: Session, review_id: str) -> dict[Position | None, int]:
     """Loaded recommendations of a review by position (None: no position recorded)."""
     query = (
-        select(Recommendation.position, func.count())
+        select(col(Recommendation.position), func.count())
         .where(Recommendation.review_id == review_id)
         .group_by(col(Recommendation.position))
     )

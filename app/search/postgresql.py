@@ -12,11 +12,14 @@ bound as a parameter.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
+    ColumnClause,
     ColumnElement,
     Double,
+    FromClause,
     Select,
-    Subquery,
     bindparam,
     cast,
     func,
@@ -35,8 +38,8 @@ HEADLINE_OPTIONS = (
     'MaxFragments=2, FragmentDelimiter=" … "'
 )
 
-_config = literal_column(f"'{CONFIG}'::regconfig")
-_vector = literal_column(f"recommendation.{SEARCH_COLUMN}")
+_config: ColumnClause[Any] = literal_column(f"'{CONFIG}'::regconfig")
+_vector: ColumnClause[Any] = literal_column(f"recommendation.{SEARCH_COLUMN}")
 
 
 def compile_query(node: Node) -> str:
@@ -90,7 +93,7 @@ class PostgresSearch:
         ranked, score = self.ranked(statement, query)
         return ranked, score, func.count().over()
 
-    def with_snippets(self, statement: Select, page: Subquery, query: SearchQuery) -> Select:
+    def with_snippets(self, statement: Select, page: FromClause, query: SearchQuery) -> Select:
         """`statement` (reading `recommendation` for the rows of `page`) with a `snippet`
         column."""
         headline = func.ts_headline(

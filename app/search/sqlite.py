@@ -10,12 +10,15 @@ read as FTS5 syntax, and the compiled query is bound as a parameter.
 
 from __future__ import annotations
 
+from typing import Any
+
 import snowballstemmer
 from sqlalchemy import (
     CTE,
+    ColumnClause,
     ColumnElement,
+    FromClause,
     Select,
-    Subquery,
     bindparam,
     column,
     func,
@@ -31,8 +34,8 @@ FTS_TABLE = "recommendation_fts"
 SNIPPET_TOKENS = 24
 
 _fts = table(FTS_TABLE, column("rowid"))
-_fts_name = literal_column(FTS_TABLE)
-_recommendation_rowid = literal_column("recommendation.rowid")
+_fts_name: ColumnClause[Any] = literal_column(FTS_TABLE)
+_recommendation_rowid: ColumnClause[Any] = literal_column("recommendation.rowid")
 
 
 def compile_query(node: Node) -> str:
@@ -113,7 +116,7 @@ class SqliteSearch:
         matched = select(func.count()).select_from(hits).scalar_subquery()
         return joined.add_columns(hits.c.rowid.label("fts_rowid")), hits.c.score, matched
 
-    def with_snippets(self, statement: Select, page: Subquery, query: SearchQuery) -> Select:
+    def with_snippets(self, statement: Select, page: FromClause, query: SearchQuery) -> Select:
         """`statement` over `page` (a subquery of `ranked`) with a `snippet` column.
 
         The index is matched once more and snippets are made for the page's rowids only. The
