@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
 from enum import Enum
+from typing import TypeVar
 
 from anyio import CapacityLimiter, to_thread
 from starlette.requests import Request
@@ -24,6 +25,8 @@ class _Done(Enum):
 
 
 _DONE = _Done.DONE
+# CSV lines (text, encoded by the response) or bytes already encoded
+_Chunk = TypeVar("_Chunk", str, bytes)
 
 
 def stream_limiter(threads: int) -> CapacityLimiter:
@@ -32,7 +35,7 @@ def stream_limiter(threads: int) -> CapacityLimiter:
     return CapacityLimiter(max(1, threads // 2))
 
 
-async def streamed(request: Request, chunks: Iterator[bytes]) -> AsyncIterator[bytes]:
+async def streamed(request: Request, chunks: Iterator[_Chunk]) -> AsyncIterator[_Chunk]:
     """The chunks of a blocking iterator, each made in the streams' own threads."""
     limiter: CapacityLimiter = request.app.state.stream_limiter
     try:
