@@ -30,8 +30,8 @@ from app.reviews.routes import states_router as state_reviews_router
 from app.sessions.routes import cycles_router
 from app.sessions.routes import router as sessions_router
 from app.states.routes import router as states_router
-from app.stats.routes import router as stats_router
 from app.stats.routes import facets_router, summaries_router
+from app.stats.routes import router as stats_router
 from app.taxonomy.routes import router as taxonomy_router
 from app.tracking.routes import router as tracking_router
 from app.web import install_web

@@ -23,7 +23,8 @@ from app.kit.params import (
     normalised_recommendation_id,
 )
 from app.kit.problems import not_found
-from app.recommendations.filters import RecommendationFilters, resolve_names
+from app.recommendations.filter_registry import resolve_names
+from app.recommendations.filters import RecommendationFilters
 from app.recommendations.params import FiltersDep
 from app.recommendations.queries import Sort
 from app.vocab import Position
