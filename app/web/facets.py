@@ -35,7 +35,7 @@ from app.recommendations.filters import RecommendationFilters
 from app.recommendations.params import recommendation_filters
 from app.search import backend_for
 from app.stats import queries as stats_queries
-from app.stats.queries import Dimension
+from app.stats.dimensions import Dimension
 from app.vocab import Position, RegionalGroup, cycle_of_session
 
 R = Recommendation

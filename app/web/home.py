@@ -18,7 +18,8 @@ from app.recommendations.filters import RecommendationFilters
 from app.reviews import queries as review_queries
 from app.sessions import queries as session_queries
 from app.stats import queries as stats_queries
-from app.stats.queries import Dimension, Tally
+from app.stats.dimensions import Dimension
+from app.stats.queries import Tally
 from app.vocab import Position
 
 FEATURED_SESSION = 48
@@ -133,7 +134,7 @@ def coverage(db: Session) -> tuple[int, int, int]:
         func.count(distinct(col(tally.state_iso3))),
         func.count(distinct(col(tally.session_number))),
     ).where(col(tally.dimension) == ALL, col(tally.count) > 0)
-    reviews, states, sessions = read(db, statement).one()
+    reviews, states, sessions = tuple(read(db, statement).one())
     return int(reviews), int(states), int(sessions)
 
 

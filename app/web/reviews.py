@@ -24,7 +24,7 @@ from app.stats import queries as stats_queries
 from app.stats.dimensions import Dimension
 from app.tracking import progress
 from app.tracking import queries as tracking_queries
-from app.vocab import DataSource, Interval, Position
+from app.vocab import DataSource, Position
 from app.web import charts
 from app.web.rendering import number, position_label
 
@@ -109,7 +109,7 @@ def _progress(db: Session, review_id: str) -> Any:
     if not assessments:
         return None
     total = tracking_queries.count(db, matching)
-    return progress.summarize(review_id, total, assessments, Interval.year)
+    return progress.summarize(review_id, total, assessments, progress.Interval.year)
 
 
 def review_page(

@@ -23,9 +23,8 @@ from app.kit.params import (
     normalised_recommendation_id,
 )
 from app.kit.problems import not_found
-from app.recommendations.filter_registry import resolve_names
 from app.recommendations.filters import RecommendationFilters
-from app.recommendations.params import FiltersDep
+from app.recommendations.params import FiltersDep, recommendation_filters
 from app.recommendations.queries import Sort
 from app.vocab import Position
 from app.web import home, recommendations, reviews, search, states
@@ -150,7 +149,7 @@ def _review(
     filters = RecommendationFilters(
         review=[normalised],
         position=position,
-        theme=resolve_names(db, "theme", theme) if theme else None,
+        theme=recommendation_filters(db, theme=theme).theme if theme else None,
         repeated=repeated,
     )
     context = reviews.review_page(db, normalised, filters, cursor)

@@ -18,7 +18,8 @@ from app.recommendations.filters import RecommendationFilters
 from app.reviews import queries as review_queries
 from app.states import queries as state_queries
 from app.stats import queries as stats_queries
-from app.stats.queries import Dimension, Tally
+from app.stats.dimensions import Dimension
+from app.stats.queries import Tally
 from app.vocab import Position, RegionalGroup, cycle_of_session
 from app.web import charts
 from app.web.facets import rows
