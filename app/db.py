@@ -1,4 +1,7 @@
-"""Database engine and sessions: one place for the SQLite and PostgreSQL differences."""
+"""Database engine and sessions: the process's engine and a session per request.
+
+What differs between SQLite and PostgreSQL is in `app.kit.dialect`.
+"""
 
 from __future__ import annotations
 
@@ -6,72 +9,32 @@ import asyncio
 from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
-from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends
-from sqlalchemy import ClauseElement, CursorResult, Engine, Executable, Select, event
-from sqlalchemy.engine import make_url
-from sqlalchemy.ext.compiler import compiles
+from sqlalchemy import CursorResult, Engine, Executable
 from sqlmodel import Session, create_engine
 
 from app.config import get_settings
-
-
-def is_sqlite(url: str) -> bool:
-    """Whether a database URL points at SQLite."""
-    return make_url(url).get_backend_name() == "sqlite"
+from app.kit import dialect
+from app.kit.dialect import estimated_rows  # noqa: F401  (recommendations.queries reads it here)
 
 
 def build_engine(
     url: str, *, pool_size: int = 5, max_overflow: int = 5, statement_timeout_ms: int = 0
 ) -> Engine:
-    """An engine for `url`, with SQLite in WAL mode with foreign keys, or a pooled PostgreSQL.
-
-    On SQLite the pool keeps every connection it may open (`pool_size + max_overflow`): an
-    overflow connection closed after use would take its page cache with it, and the next one
-    would start cold.
-    """
-    if is_sqlite(url):
-        database = make_url(url).database
-        pool: dict[str, int] = {}  # an in-memory database keeps SQLAlchemy's one-per-thread
-        if database and database != ":memory:":
-            Path(database).parent.mkdir(parents=True, exist_ok=True)
-            pool = {"pool_size": pool_size + max_overflow, "max_overflow": 0}
-        engine = create_engine(
-            url, **pool, connect_args={"check_same_thread": False, "timeout": 30}
-        )
-        _configure_sqlite(engine)
-        return engine
-    connect_args: dict[str, Any] = {"connect_timeout": 5}  # a dead database fails fast
-    if statement_timeout_ms:
-        connect_args["options"] = f"-c statement_timeout={statement_timeout_ms}"
-    return create_engine(
+    """An engine for `url`, configured for its database (`app.kit.dialect`)."""
+    engine = create_engine(
         url,
-        pool_size=pool_size,
-        max_overflow=max_overflow,
-        pool_pre_ping=True,
-        pool_timeout=10,
-        connect_args=connect_args,
+        **dialect.engine_options(
+            url,
+            pool_size=pool_size,
+            max_overflow=max_overflow,
+            statement_timeout_ms=statement_timeout_ms,
+        ),
     )
-
-
-def _configure_sqlite(engine: Engine) -> None:
-    """WAL, foreign keys and real transactions (SAVEPOINT, BEGIN) on every connection."""
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.isolation_level = None  # let SQLAlchemy emit BEGIN itself
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.execute("PRAGMA busy_timeout=30000")
-        cursor.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+    dialect.configure(engine)
+    return engine
 
 
 @lru_cache
@@ -118,26 +81,3 @@ async def get_db() -> AsyncIterator[Session]:
 
 
 DbDep = Annotated[Session, Depends(get_db)]
-
-
-class _Explain(Executable, ClauseElement):
-    """`EXPLAIN (FORMAT JSON)` of a statement, with the statement's parameters bound."""
-
-    inherit_cache = False
-
-    def __init__(self, statement: Select[Any]) -> None:
-        self.statement = statement
-
-
-@compiles(_Explain, "postgresql")
-def _compile_explain(element: _Explain, compiler: Any, **kw: Any) -> str:
-    return "EXPLAIN (FORMAT JSON) " + compiler.process(element.statement, **kw)
-
-
-def estimated_rows(db: Session, statement: Select[Any]) -> int | None:
-    """The planner's estimate of the rows `statement` returns (PostgreSQL); None on SQLite,
-    which keeps no such statistics."""
-    if db.get_bind().dialect.name != "postgresql":
-        return None
-    plan = db.execute(_Explain(statement)).scalar_one()
-    return int(plan[0]["Plan"]["Plan Rows"])

@@ -9,10 +9,11 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection
 
 from app.config import PROJECT_ROOT
-from app.db import build_engine, is_sqlite
+from app.db import build_engine
+from app.kit.dialect import held_lock, is_sqlite
 
 SCHEMA_LOCK = 7_301_905  # PostgreSQL advisory lock key: one migrating/seeding process at a time
 
@@ -51,13 +52,7 @@ def exclusive(url: str) -> Iterator[None]:
         return
     engine = build_engine(url, pool_size=1, max_overflow=0)
     try:
-        with engine.connect() as connection:
-            connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": SCHEMA_LOCK})
-            connection.commit()
-            try:
-                yield
-            finally:
-                connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": SCHEMA_LOCK})
-                connection.commit()
+        with engine.connect() as connection, held_lock(connection, SCHEMA_LOCK):
+            yield
     finally:
         engine.dispose()

@@ -5,7 +5,8 @@ from logging.config import fileConfig
 from alembic import context
 
 from app.config import get_settings
-from app.db import build_engine, is_sqlite
+from app.db import build_engine
+from app.kit.dialect import is_sqlite
 from app.models import metadata
 from app.search import is_search_object
 

@@ -4,7 +4,8 @@ Linking works per state: its recommendations in every review form the corpus tha
 terms, so whenever one of its reviews changes, all of its links are recomputed (a few hundred
 to a few thousand recommendations: well under a second) and the result does not depend on the
 order in which reviews were imported. Each state is linked in the caller's transaction, under
-a PostgreSQL advisory lock so that two imports into one state's reviews do not interleave.
+an advisory lock (`app.kit.dialect.advisory_lock`) so that two imports into one state's reviews
+do not interleave.
 
 - `link_after_import(db, review_ids)`: the loader's hook, in the import's own transaction;
 - `mark_pending(db, review_ids)`: the UHRI loader's per-batch hook; `link_pending()` then links
@@ -19,9 +20,10 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, insert, select, text
+from sqlalchemy import delete, insert, select
 from sqlmodel import Session, col
 
+from app.kit.dialect import advisory_lock
 from app.linking.similarity import Doc, compute_links
 from app.linking.text import terms
 from app.models.linking import RecommendationLink, ReviewLinking
@@ -93,7 +95,7 @@ def link_state(db: Session, iso3: str, state_names: frozenset[str]) -> tuple[int
 
     Returns (recommendations, links).
     """
-    _lock(db, iso3)
+    advisory_lock(db, f"link:{iso3}")  # one state's links are written by one import at a time
     docs = state_docs(db, iso3, state_names)
     links = compute_links(docs)
     mine = select(Recommendation.id).where(col(Recommendation.state_iso3) == iso3)
@@ -187,9 +189,3 @@ def _add(summary: LinkSummary, iso3: str, counts: tuple[int, int]) -> None:
     summary.states.append(iso3)
     summary.recommendations += counts[0]
     summary.links += counts[1]
-
-
-def _lock(db: Session, iso3: str) -> None:
-    """Serialise linking of one state across concurrent transactions (PostgreSQL)."""
-    if db.get_bind().dialect.name == "postgresql":
-        db.execute(text("SELECT pg_advisory_xact_lock(hashtext(:key))"), {"key": f"link:{iso3}"})

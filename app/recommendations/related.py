@@ -3,9 +3,7 @@ ids in other databases.
 
 - Lists and single items read a few rows with their relationships in one statement: each
   relationship is a correlated subquery that aggregates the linked rows into a JSON array
-  (`json_group_array` on SQLite, `json_agg` on PostgreSQL), ordered as the API lists them
-  (`columns`, then `item`). This module is the one place where that SQL differs between the
-  databases.
+  (`app.kit.dialect.json_array`), ordered as the API lists them (`columns`, then `item`).
 - Exports read every matching row, where six correlated aggregates per row would dominate. So
   each recommendation also stores the keys of its links (`Recommendation.link_keys`, written
   with the links by the importers: `keys_of` for new rows, `refresh_link_keys` for changed
@@ -23,62 +21,81 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 import orjson
-from sqlalchemy import ColumnElement, literal_column, select, update
+from sqlalchemy import ColumnElement, FromClause, Text, literal_column, select, update
 from sqlmodel import Session, col
 
 from app.db import read
-from app.models.recommendations import Recommendation
+from app.kit import dialect
+from app.kit.columns import table_of
+from app.kit.dialect import json_array
+from app.models.recommendations import (
+    ExternalId,
+    Recommendation,
+    RecommendationGroup,
+    RecommendationSdg,
+    RecommendationTheme,
+    RecommendingState,
+)
 from app.models.states import State
 from app.models.taxonomy import AffectedGroup, Sdg, Theme
 from app.vocab import cycle_of_session
 
-# name -> (SELECT list of one linked row, FROM and WHERE with {id}, ORDER BY)
-_RELATIONSHIPS: dict[str, tuple[str, str, str]] = {
-    "states_json": (
-        "rs.iso3, s.name",
-        "recommending_state rs JOIN state s ON s.iso3 = rs.iso3 WHERE rs.recommendation_id = {id}",
-        "rs.ordinal",
+_rs, _s = table_of(RecommendingState).alias("rs"), table_of(State).alias("s")
+_rt, _t = table_of(RecommendationTheme).alias("rt"), table_of(Theme).alias("t")
+_rg, _g = table_of(RecommendationGroup).alias("rg"), table_of(AffectedGroup).alias("g")
+_d, _e = table_of(RecommendationSdg).alias("d"), table_of(ExternalId).alias("e")
+
+
+@dataclass(frozen=True)
+class _Linked:
+    """The rows of one relationship: the columns of a linked row, the tables they come from,
+    the column naming their recommendation, and their order (as the API lists them)."""
+
+    columns: tuple[ColumnElement[Any], ...]
+    rows: FromClause
+    recommendation: ColumnElement[str]
+    order: tuple[ColumnElement[Any], ...] = ()
+
+    def array(self, dialect: str, recommendation_id: str) -> ColumnElement[str]:
+        """The rows linked to the recommendation `recommendation_id` (an SQL expression of
+        the enclosing statement), as a JSON array."""
+        correlated = self.recommendation == literal_column(recommendation_id)
+        return json_array(dialect, self.columns, self.rows, correlated, self.order)
+
+
+_RELATIONSHIPS: dict[str, _Linked] = {
+    "states_json": _Linked(
+        (_rs.c.iso3, _s.c.name),
+        _rs.join(_s, _s.c.iso3 == _rs.c.iso3),
+        _rs.c.recommendation_id,
+        (_rs.c.ordinal,),
     ),
-    "themes_json": (
-        "t.id, t.name, t.code",
-        "recommendation_theme rt JOIN theme t ON t.id = rt.theme_id "
-        "WHERE rt.recommendation_id = {id}",
-        "t.name",
+    "themes_json": _Linked(
+        (_t.c.id, _t.c.name, _t.c.code),
+        _rt.join(_t, _t.c.id == _rt.c.theme_id),
+        _rt.c.recommendation_id,
+        (_t.c.name,),
     ),
-    "groups_json": (
-        "g.name",
-        "recommendation_group rg JOIN affected_group g ON g.id = rg.group_id "
-        "WHERE rg.recommendation_id = {id}",
-        "g.name",
+    "groups_json": _Linked(
+        (_g.c.name,),
+        _rg.join(_g, _g.c.id == _rg.c.group_id),
+        _rg.c.recommendation_id,
+        (_g.c.name,),
     ),
-    "sdgs_json": ("d.sdg_code", "recommendation_sdg d WHERE d.recommendation_id = {id}", ""),
-    "external_json": (
-        "e.system, e.value",
-        "external_id e WHERE e.recommendation_id = {id}",
-        "e.system, e.value",
+    "sdgs_json": _Linked((_d.c.sdg_code,), _d, _d.c.recommendation_id),
+    "external_json": _Linked(
+        (_e.c.system, _e.c.value), _e, _e.c.recommendation_id, (_e.c.system, _e.c.value)
     ),
 }
 
 
-def _subquery(dialect: str, fields: str, source: str, order: str) -> str:
-    names = [field.split(".")[-1] for field in fields.split(", ")]
-    if dialect == "postgresql":
-        value = f"json_build_array({fields})" if len(names) > 1 else fields
-        ordered = f" ORDER BY {order}" if order else ""
-        return f"(SELECT coalesce(json_agg({value}{ordered}), '[]')::text FROM {source})"
-    # SQLite keeps the order of a FROM subquery with ORDER BY for the aggregate over it.
-    inner = ", ".join("x." + name for name in names)
-    value = f"json_array({inner})" if len(names) > 1 else inner
-    ordered = f" ORDER BY {order}" if order else ""
-    return f"(SELECT json_group_array({value}) FROM (SELECT {fields} FROM {source}{ordered}) x)"
-
-
 def columns(dialect: str, recommendation_id: str) -> list[ColumnElement[Any]]:
     """The relationship columns, correlated to the SQL expression `recommendation_id` (a
-    column of the enclosing statement, e.g. `recommendation.id`)."""
+    column of the enclosing statement, e.g. `recommendation.id`), for the database `dialect`
+    (`app.kit.dialect.name`)."""
     return [
-        literal_column(_subquery(dialect, f, source.format(id=recommendation_id), o)).label(name)
-        for name, (f, source, o) in _RELATIONSHIPS.items()
+        linked.array(dialect, recommendation_id).label(name)
+        for name, linked in _RELATIONSHIPS.items()
     ]
 
 
@@ -148,12 +165,12 @@ def item_with(row: Any, links: Links) -> dict[str, Any]:
 # -- stored link keys (exports) -------------------------------------------------------------
 
 # The keys of each link, as `_RELATIONSHIPS`; only the recommending states' order matters.
-_KEYS: tuple[tuple[str, str, str], ...] = (
-    ("rs.iso3", "recommending_state rs WHERE rs.recommendation_id = {id}", "rs.ordinal"),
-    ("rt.theme_id", "recommendation_theme rt WHERE rt.recommendation_id = {id}", ""),
-    ("rg.group_id", "recommendation_group rg WHERE rg.recommendation_id = {id}", ""),
-    ("d.sdg_code", "recommendation_sdg d WHERE d.recommendation_id = {id}", ""),
-    ("e.system, e.value", "external_id e WHERE e.recommendation_id = {id}", ""),
+_KEYS: tuple[_Linked, ...] = (
+    _Linked((_rs.c.iso3,), _rs, _rs.c.recommendation_id, (_rs.c.ordinal,)),
+    _Linked((_rt.c.theme_id,), _rt, _rt.c.recommendation_id),
+    _Linked((_rg.c.group_id,), _rg, _rg.c.recommendation_id),
+    _Linked((_d.c.sdg_code,), _d, _d.c.recommendation_id),
+    _Linked((_e.c.system, _e.c.value), _e, _e.c.recommendation_id),
 )
 _REFRESH_BATCH = 500
 
@@ -178,22 +195,23 @@ def keys_of(
 
 def link_keys_column(dialect: str, recommendation_id: str) -> ColumnElement[str]:
     """`Recommendation.link_keys` computed from the link tables, correlated to the SQL
-    expression `recommendation_id`."""
-    parts = (
-        _subquery(dialect, f, source.format(id=recommendation_id), o) for f, source, o in _KEYS
-    )
-    return literal_column("'[' || " + " || ',' || ".join(parts) + " || ']'")
+    expression `recommendation_id`, for the database `dialect`."""
+    first, *others = (linked.array(dialect, recommendation_id) for linked in _KEYS)
+    keys = literal_column("'['", Text) + first
+    for array in others:
+        keys = keys + literal_column("','", Text) + array
+    return keys + literal_column("']'", Text)
 
 
 def refresh_link_keys(db: Session, ids: Iterable[str]) -> None:
     """Recompute the stored link keys of these recommendations (after their links changed, in
     the caller's transaction)."""
     ids = sorted(set(ids))
-    keys = link_keys_column(db.get_bind().dialect.name, "recommendation.id")
+    keys = link_keys_column(dialect.name(db), "recommendation.id")
     for start in range(0, len(ids), _REFRESH_BATCH):
         batch = ids[start : start + _REFRESH_BATCH]
         db.execute(
-            update(Recommendation.__table__)
+            update(table_of(Recommendation))
             .where(col(Recommendation.id).in_(batch))
             .values(link_keys=keys)
         )

@@ -9,8 +9,8 @@
 Both backends give the same semantics (see `app.search.syntax` for the user syntax): English
 stemming, case and accent insensitivity, phrases, AND/OR/NOT, prefixes. SQLite uses an FTS5
 index ranked by bm25, PostgreSQL a stored tsvector ranked by ts_rank; the database objects
-they need are created by migration 0002. This package is the one place where the two
-databases' SQL differs for search.
+they need are created by migration 0002. This package is where the two databases' SQL
+differs for search; every other difference is in `app.kit.dialect`.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from typing import Protocol
 from sqlalchemy import ColumnElement, Select, Subquery
 from sqlalchemy.orm import Session
 
+from app.kit import dialect
 from app.kit.problems import ProblemError
 from app.search.postgresql import SEARCH_COLUMN, PostgresSearch
 from app.search.sqlite import FTS_TABLE, SqliteSearch
@@ -58,7 +59,10 @@ class SearchBackend(Protocol):
         ...
 
 
-_BACKENDS: dict[str, SearchBackend] = {"sqlite": SqliteSearch(), "postgresql": PostgresSearch()}
+_BACKENDS: dict[str, SearchBackend] = {
+    dialect.SQLITE: SqliteSearch(),
+    dialect.POSTGRESQL: PostgresSearch(),
+}
 
 
 def parse_query(text: str) -> SearchQuery:
@@ -71,7 +75,7 @@ def parse_query(text: str) -> SearchQuery:
 
 def backend_for(db: Session) -> SearchBackend:
     """The search backend of the database `db` is connected to."""
-    return _BACKENDS[db.get_bind().dialect.name]
+    return _BACKENDS[dialect.name(db)]
 
 
 def is_search_object(name: str | None, type_: str) -> bool:

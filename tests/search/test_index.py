@@ -9,7 +9,8 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
-from app.db import build_engine, is_sqlite
+from app.db import build_engine
+from app.kit.dialect import is_sqlite
 
 
 def _fts_consistent(db_or_connection) -> None:  # type: ignore[no-untyped-def]

@@ -9,26 +9,22 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import delete, select, text
+from sqlalchemy import delete, select
 from sqlmodel import Session, col
 
 from app.importers.loading.report import ImportFailed, ImportReport
 from app.importers.loading.states import StateResolver
 from app.importers.records import ParsedDocument
+from app.kit.dialect import advisory_lock
 from app.models.reviews import Document, Review, ReviewWarning, TroikaSeat, review_id
 from app.models.sessions import WorkingGroupSession
 
 
 def lock_reviews(db: Session, review_ids: Iterable[str]) -> None:
-    """Serialise concurrent imports into the same reviews (PostgreSQL advisory locks).
-
-    SQLite allows one writer at a time; a second import that would interleave fails with
-    "database is locked" and writes nothing.
-    """
-    if db.get_bind().dialect.name != "postgresql":
-        return
+    """Serialise concurrent imports into the same reviews (`app.kit.dialect.advisory_lock`),
+    taking the locks in one order so that two imports cannot wait on each other."""
     for rid in sorted(set(review_ids)):
-        db.execute(text("SELECT pg_advisory_xact_lock(hashtext(:key))"), {"key": f"review:{rid}"})
+        advisory_lock(db, f"review:{rid}")
 
 
 def ensure_review(db: Session, session: int, iso3: str, file: str) -> str:
