@@ -1,7 +1,6 @@
-"""Database engine and sessions: the process's engine, and a session per request for reads.
+"""Database engine and sessions: the process's engine and a session per request.
 
-Writes go through a unit of work (`app.unit_of_work`) on the same session; what differs
-between SQLite and PostgreSQL is in `app.kit.dialect`.
+What differs between SQLite and PostgreSQL is in `app.kit.dialect`.
 """
 
 from __future__ import annotations
@@ -66,8 +65,7 @@ _SESSION_CLOSER = ThreadPoolExecutor(max_workers=2, thread_name_prefix="session-
 
 
 async def get_db() -> AsyncIterator[Session]:
-    """A database session for one request: reads use it as it is, a write through its unit
-    of work (`app.unit_of_work.UnitOfWorkDep`), which commits it.
+    """A database session for one request.
 
     Creating it touches nothing: a connection is checked out at the first statement, so a
     request answered before any (a 304, a cached body) costs no thread hop.

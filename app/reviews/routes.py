@@ -2,10 +2,11 @@
 
 import json
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 
-from app.auth.deps import WriteKey
+from app.auth.deps import WriteKey, audit
 from app.db import DbDep
+from app.kit.caching import written
 from app.kit.pagination import Page
 from app.kit.params import Iso3Path, ReviewIdPath, SessionPath
 from app.kit.problems import not_found, problem_example, problem_responses
@@ -23,7 +24,7 @@ from app.reviews.schemas import (
     review_novelty,
 )
 from app.schemas import PositionCounts, ReviewSummary, StateRef, review_summaries
-from app.unit_of_work import UnitOfWorkDep
+from app.versioning import bump
 from app.vocab import DataSource
 
 router = APIRouter(prefix="/v1/reviews", tags=["reviews"])
@@ -63,7 +64,7 @@ def get_review(db: DbDep, review_id: ReviewIdPath) -> ReviewDetail:
     ),
 )
 def update_review(
-    work: UnitOfWorkDep, key: WriteKey, review_id: ReviewIdPath, body: ReviewUpdate
+    request: Request, db: DbDep, key: WriteKey, review_id: ReviewIdPath, body: ReviewUpdate
 ) -> ReviewDetail:
     """Set or correct a review's facts: reported totals and their source, date, meeting, notes.
 
@@ -73,7 +74,6 @@ def update_review(
     JSON type than the documented one (`false` or `"35"` for a count) is a 422 problem naming
     the field.
     """
-    db = work.db
     normalised = review_id.upper()
     review = db.get(Review, normalised)
     if review is None:
@@ -86,9 +86,12 @@ def update_review(
     if changes:
         for name, value in changes.items():
             setattr(review, name, value)
+        db.add(review)
         db.flush()
-        work.changes.data_changed()
-        work.audit(key, "review.update", normalised, json.dumps(changes, default=str))
+        audit(db, request, key, "review.update", normalised, json.dumps(changes, default=str))
+        bump(db)
+        db.commit()
+        written(request)
     return _detail(db, normalised)
 
 

@@ -16,7 +16,6 @@ from sqlalchemy import text
 from sqlmodel import Session
 
 from app.auth.keys import create_key, revoke_key
-from tests.support.writes import key_committed
 
 RID = "48-SVN-140.69"
 ENTRY = {
@@ -39,7 +38,7 @@ def private(make_client: Callable[..., TestClient]) -> TestClient:
 @pytest.fixture
 def entry_id(private: TestClient, db: Session) -> int:
     """A tracking entry on 48-SVN-140.69, added with a `tracking` key (a write, not a read)."""
-    token = key_committed(db, "tracker", ["tracking"]).token
+    token = create_key(db, "tracker", ["tracking"]).token
     response = private.post(
         f"/v1/recommendations/{RID}/tracking", json=ENTRY, headers=bearer(token)
     )

@@ -15,7 +15,6 @@ from sqlmodel import Session
 
 from app.auth.keys import create_key
 from app.db import build_engine
-from app.unit_of_work import unit_of_work
 from tests.conftest import committing_client
 
 DOCUMENTS = Path(__file__).resolve().parents[2] / "data/documents/SVN/session-48"
@@ -40,7 +39,7 @@ def scratch_client(scratch_engine: Engine) -> Iterator[TestClient]:
 
 @pytest.fixture
 def auth(scratch_engine: Engine) -> dict[str, str]:
-    with Session(scratch_engine) as db, unit_of_work(db):
+    with Session(scratch_engine) as db:
         token = create_key(db, "curator", ["write"]).token
     return {"Authorization": f"Bearer {token}"}
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 from sqlmodel import Session
 
-from tests.support.writes import key_committed
+from app.auth.keys import create_key
 
 
 @pytest.fixture
 def tracking_token(db: Session) -> str:
     """The token of an API key with the `tracking` scope, in the test's database."""
-    return key_committed(db, "test tracker", ["tracking"]).token
+    return create_key(db, "test tracker", ["tracking"]).token
 
 
 @pytest.fixture
