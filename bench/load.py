@@ -143,6 +143,7 @@ def wrk(
     pid: int | None = None,
     script: Path | None = None,
     db_cpu: Callable[[], dict[int, float]] | None = None,
+    timeout: int | None = None,
 ) -> dict[str, float]:
     """Requests per second and p50/p99 latency (ms) of `url` under wrk, after a warm-up, and
     the CPU time (ms) the server process `pid` (and the database backends `db_cpu` lists)
@@ -150,7 +151,7 @@ def wrk(
     extra = [arg for header in headers or [] for arg in ("-H", header)]
     if script:
         extra += ["-s", str(script)]
-    load = ["wrk", "-t1", f"-c{connections}"]
+    load = ["wrk", "-t1", f"-c{connections}", *([f"--timeout={timeout}s"] if timeout else [])]
     warm = subprocess.run(
         [*load, "-d2s", *extra, url], capture_output=True, text=True, check=True
     ).stdout
@@ -364,7 +365,9 @@ def population_load(
     results: dict[str, Any] = {}
     for name, walk in paths.items():
         script = population.write_script(walk, args.scripts / f"{tag}-{name}.lua")
-        results[name] = wrk(base, args.duration, pid=pid, script=script, db_cpu=db_cpu)
+        results[name] = wrk(
+            base, args.duration, pid=pid, script=script, db_cpu=db_cpu, timeout=args.wrk_timeout
+        )
     return results
 
 
@@ -445,6 +448,9 @@ def main() -> None:
     parser.add_argument("--python", help="interpreter serving it (default: its .venv)")
     parser.add_argument("--population", action="store_true", help="distinct questions, no cache")
     parser.add_argument("--runs", type=int, default=1, help="population mode: whole repeats")
+    parser.add_argument(
+        "--wrk-timeout", type=int, default=30, help="population mode: seconds before wrk gives up"
+    )
     parser.add_argument(
         "--scale-from", type=Path, help="population JSON of a smaller file: compare the p50s"
     )

@@ -233,6 +233,11 @@ def add_ratios(run: dict[str, Any]) -> None:
                 continue
             if "rps" in figure and theirs.get("rps"):
                 figure["ratio"] = round(figure["rps"] / theirs["rps"], 2)
+                # steadier on a shared host: Datasette's CPU per request over ours (with the
+                # PostgreSQL backends')
+                ours = figure.get("cpu_ms", 0) + figure.get("db_cpu_ms", 0)
+                if ours and theirs.get("cpu_ms"):
+                    figure["cpu_ratio"] = round(theirs["cpu_ms"] / ours, 2)
             elif "rows_per_s" in figure and theirs.get("rows_per_s"):
                 figure["ratio"] = round(figure["rows_per_s"] / theirs["rows_per_s"], 2)
 
@@ -252,8 +257,8 @@ def summary(runs: list[dict[str, Any]], scale_from: list[dict[str, Any]] | None 
     out += [
         "",
         "| run | server | query | req/s | p50 ms | p99 ms | CPU ms/req | DB CPU ms/req | "
-        "× Datasette | errors |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "× Datasette | × by CPU | errors |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for number, run in enumerate(runs, 1):
         for server in ("datasette", "sqlite", "postgresql"):
@@ -263,17 +268,18 @@ def summary(runs: list[dict[str, Any]], scale_from: list[dict[str, Any]] | None 
                     continue
                 errors = f.get("non_2xx", 0) + f.get("socket_errors", 0)
                 ratio = f"{f['ratio']:.2f}×" if "ratio" in f else "—"
+                by_cpu = f"{f['cpu_ratio']:.2f}×" if "cpu_ratio" in f else "—"
                 out.append(
                     f"| {number} | {server} | {name} | {f['rps']:,.0f} | {f['p50_ms']:.1f} | "
                     f"{f['p99_ms']:.1f} | {f.get('cpu_ms', '—')} | {f.get('db_cpu_ms', '—')} | "
-                    f"{ratio} | {errors} |"
+                    f"{ratio} | {by_cpu} | {errors} |"
                 )
             e = run.get(server, {}).get("e")
             if e:
                 ratio = f"{e['ratio']:.2f}×" if "ratio" in e else "—"
                 out.append(
                     f"| {number} | {server} | e: {e['rows']:,} rows | {e['rows_per_s']:,} rows/s | "
-                    f"{e['seconds']} s | | peak RSS {e['peak_rss_mb']} MB | | {ratio} | |"
+                    f"{e['seconds']} s | | peak RSS {e['peak_rss_mb']} MB | | {ratio} | | |"
                 )
     out += ["", "| target | " + " | ".join(f"run {n}" for n in range(1, len(runs) + 1)) + " |"]
     out.append("|---|" + "---|" * len(runs))
@@ -288,7 +294,23 @@ def summary(runs: list[dict[str, Any]], scale_from: list[dict[str, Any]] | None 
             cells.append(f"{show(figure)} **{verdict}**")
         out.append(f"| {label} | " + " | ".join(cells) + " |")
     if scale_from:
-        out.append(_scale_row(runs, scale_from))
+        out += [_scale_row(runs, scale_from), "", scale_table(runs, scale_from)]
+    return "\n".join(out)
+
+
+def scale_table(runs: list[dict[str, Any]], smaller: list[dict[str, Any]]) -> str:
+    """Each service query's p50 on the smaller file (mean of its runs) and on this one."""
+    out = ["| server | query | p50 smaller file, ms | p50 here, ms (per run) | growth |"]
+    out.append("|---|---|---|---|---|")
+    for server in ("datasette", "sqlite", "postgresql"):
+        for name in ("a", "b", "c"):
+            before = [r[server][name]["p50_ms"] for r in smaller if name in r.get(server, {})]
+            after = [r[server][name]["p50_ms"] for r in runs if name in r.get(server, {})]
+            if before and after:
+                mean = sum(before) / len(before)
+                here = " / ".join(f"{p:.0f}" for p in after)
+                growth = " / ".join(f"{p / mean:.2f}×" for p in after)
+                out.append(f"| {server} | {name} | {mean:.0f} | {here} | {growth} |")
     return "\n".join(out)
 
 
@@ -312,4 +334,6 @@ def _scale_row(runs: list[dict[str, Any]], smaller: list[dict[str, Any]]) -> str
 
 if __name__ == "__main__":  # the tables again from saved results: population.py RESULTS [SMALLER]
     saved = [json.loads(Path(name).read_text())["runs"] for name in sys.argv[1:3]]
+    for run in saved[0]:
+        add_ratios(run)
     print(summary(saved[0], saved[1] if len(saved) > 1 else None))
