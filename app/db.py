@@ -1,6 +1,7 @@
-"""Database engine and sessions: the process's engine and a session per request.
+"""Database engine and sessions: the process's engine, and a session per request for reads.
 
-What differs between SQLite and PostgreSQL is in `app.kit.dialect`.
+Writes go through a unit of work (`app.unit_of_work`) on the same session; what differs
+between SQLite and PostgreSQL is in `app.kit.dialect`.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from sqlmodel import Session, create_engine
 
 from app.config import get_settings
 from app.kit import dialect
-from app.kit.dialect import estimated_rows  # noqa: F401  (recommendations.queries reads it here)
 
 
 def build_engine(
@@ -65,7 +65,8 @@ _SESSION_CLOSER = ThreadPoolExecutor(max_workers=2, thread_name_prefix="session-
 
 
 async def get_db() -> AsyncIterator[Session]:
-    """A database session for one request.
+    """A database session for one request: reads use it as it is, a write through its unit
+    of work (`app.unit_of_work.UnitOfWorkDep`), which commits it.
 
     Creating it touches nothing: a connection is checked out at the first statement, so a
     request answered before any (a 304, a cached body) costs no thread hop.

@@ -14,7 +14,7 @@ import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlmodel import Session, SQLModel, col, select
 
@@ -24,8 +24,6 @@ from app.models.sessions import Cycle, WorkingGroupSession
 from app.models.states import State, StateAlias
 from app.models.taxonomy import Sdg
 from app.states.queries import fold_name
-from app.stats import tallies
-from app.versioning import bump
 from app.vocab import (
     DocumentKind,
     RegionalGroup,
@@ -33,6 +31,9 @@ from app.vocab import (
     cycle_of_session,
     session_range_of_cycle,
 )
+
+if TYPE_CHECKING:
+    from app.unit_of_work import UnitOfWork
 
 REFERENCE_DIR = DATA_DIR / "reference"
 CYCLES = 4
@@ -131,8 +132,9 @@ def _upsert(
     return row
 
 
-def seed(db: Session, directory: Path = REFERENCE_DIR) -> SeedReport:
-    """Load the reference data into the database and commit."""
+def seed(work: UnitOfWork, directory: Path = REFERENCE_DIR) -> SeedReport:
+    """Load the reference data into the database, in the unit of work."""
+    db = work.db
     report = SeedReport()
     for number in range(1, CYCLES + 1):
         first, last = session_range_of_cycle(number)
@@ -163,7 +165,7 @@ def seed(db: Session, directory: Path = REFERENCE_DIR) -> SeedReport:
         )
     db.flush()
     if _regional_groups(db) != groups_before:
-        tallies.refresh_all(db)  # counts by recommending states' groups depend on them
+        work.changes.regional_groups_changed()
     _seed_aliases(db, report, directory / "state_aliases.csv")
     for row in _rows(directory / "sdgs.csv"):
         _upsert(
@@ -179,8 +181,7 @@ def seed(db: Session, directory: Path = REFERENCE_DIR) -> SeedReport:
     for entry in json.loads((directory / "reviews.json").read_text(encoding="utf-8")):
         _seed_review(db, report, entry)
     if report.added or report.changed:
-        bump(db)
-    db.commit()
+        work.changes.data_changed()
     return report
 
 

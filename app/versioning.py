@@ -2,7 +2,8 @@
 
 Caches key on it (see `app.kit.caching`): a strong ETag is derived from the version, so any
 change to the data changes every ETag. The counter lives in a one-row table and is bumped in
-the same transaction as the writes it stands for, so it never runs ahead of or behind them.
+the same transaction as the writes it stands for, so it never runs ahead of or behind them:
+the unit of work (`app.unit_of_work`) bumps it when it commits a write that changed anything.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from app.models.versioning import ROW_ID, DatasetVersion
 def bump(db: Session) -> None:
     """Move the version forward inside the caller's transaction (committed with its writes).
 
-    Call it last in a transaction: on PostgreSQL the row lock it takes is then held briefly.
+    Called last in a transaction (by the unit of work): on PostgreSQL the row lock it takes is
+    then held briefly.
     """
     now = dt.datetime.now(dt.UTC)
     result = db.execute(

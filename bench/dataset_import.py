@@ -78,17 +78,18 @@ def work(step: str, files: list[Path]) -> None:
         from app.importers.loading import load_document
         from app.migrate import upgrade
         from app.reference import seed
+        from app.unit_of_work import unit_of_work
 
         upgrade(get_settings().database_url)
-        with new_session() as db:
-            seed(db)
+        with new_session() as db, unit_of_work(db) as work:
+            seed(work)
         for spec in bundled_documents():
-            with new_session() as db:
-                load_document(db, parse_document(with_state_name(db, spec)))
+            with new_session() as db, unit_of_work(db) as work:
+                load_document(work, parse_document(with_state_name(db, spec)))
         return
     from app.importers.loading.explorer import load_explorer
     from app.importers.loading.upr_info import load_upr_info
-    from app.linking.service import link_pending
+    from app.linking.runs import link_pending
 
     for path in files:
         started = time.perf_counter()

@@ -48,6 +48,7 @@ from app.models.taxonomy import AffectedGroup, Sdg, Theme
 from app.recommendations import related
 from app.reference import seed
 from app.stats import tallies
+from app.unit_of_work import unit_of_work
 from app.vocab import cycle_of_session, session_range_of_cycle
 from tests.support import uhri_generator as vocabulary
 
@@ -224,7 +225,8 @@ def main() -> None:
     upgrade(args.database_url)
     engine = build_engine(args.database_url)
     with Session(engine) as db:
-        seed(db)
+        with unit_of_work(db) as work:
+            seed(work)
         written = generate(db, args.rows, args.seed)
         # the importers keep these current; this bypasses them
         related.refresh_link_keys(db, db.execute(select(Recommendation.id)).scalars().all())

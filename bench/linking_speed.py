@@ -31,7 +31,8 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from app.db import build_engine
-from app.linking.service import link_states, state_docs
+from app.linking.runs import link_states
+from app.linking.service import state_docs
 from app.linking.similarity import compute_links
 from app.models.linking import RecommendationLink
 from app.models.recommendations import Recommendation

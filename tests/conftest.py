@@ -25,15 +25,13 @@ from sqlalchemy import Connection, Engine, text
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
-from app.auth.keys import create_key
 from app.config import get_settings
 from app.db import build_engine, get_db, get_engine
 from app.importers.documents import bundled_documents, parse_document
-from app.importers.loading import load_document
 from app.importers.records import ParsedDocument
 from app.main import create_app
 from app.migrate import upgrade
-from app.reference import seed
+from tests.support.writes import key_committed, load_committed, seed_committed
 
 BACKENDS = ["sqlite", "postgresql"]
 
@@ -105,10 +103,10 @@ def _prepare(url: str, *, with_documents: bool) -> None:
     upgrade(url)
     engine = build_engine(url)
     with Session(engine) as db:
-        seed(db)
+        seed_committed(db)
     for document in bundled_documents_parsed() if with_documents else []:
         with Session(engine) as db:
-            load_document(db, document)
+            load_committed(db, document)
     engine.dispose()
 
 
@@ -206,10 +204,10 @@ def make_client(db: Session, engine: Engine) -> Iterator[Callable[..., TestClien
 @pytest.fixture
 def write_token(db: Session) -> str:
     """The token of an API key with the `write` scope, in the test's database."""
-    return create_key(db, "test writer", ["write"]).token
+    return key_committed(db, "test writer", ["write"]).token
 
 
 @pytest.fixture
 def read_token(db: Session) -> str:
     """The token of an API key with only the `read` scope."""
-    return create_key(db, "test reader", ["read"]).token
+    return key_committed(db, "test reader", ["read"]).token

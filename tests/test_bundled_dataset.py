@@ -14,7 +14,6 @@ from fastapi.testclient import TestClient
 from sqlalchemy import exists, func
 from sqlmodel import Session, select
 
-from app.importers.loading import load_document
 from app.models.recommendations import (
     Recommendation,
     RecommendationGroup,
@@ -24,6 +23,7 @@ from app.models.recommendations import (
 )
 from app.models.taxonomy import AffectedGroup, Sdg, Theme
 from tests.conftest import bundled_documents_parsed
+from tests.support.writes import load_committed
 
 OLD_UHRI_CODE = re.compile(r"[A-Z]\d+")  # "A12"; the later taxonomy numbers its themes ("2.1")
 
@@ -166,6 +166,6 @@ def test_a_theme_keeps_the_old_uhri_code_its_lists_give(client: TestClient) -> N
 
 def test_reimporting_the_bundled_documents_changes_nothing(db: Session) -> None:
     for document in bundled_documents_parsed():
-        report = load_document(db, document)
+        report = load_committed(db, document)
         assert (report.added, report.changed) == (0, 0), report.summary()
         assert report.review_fields_changed == []

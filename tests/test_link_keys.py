@@ -10,7 +10,6 @@ from sqlalchemy import select
 from sqlmodel import Session, col
 
 from app.db import build_engine
-from app.importers.loading import load_document
 from app.migrate import alembic_config
 from app.models.recommendations import (
     NO_LINKS,
@@ -24,6 +23,7 @@ from app.models.taxonomy import Sdg
 from app.recommendations import related
 from app.vocab import DocumentKind
 from tests.conftest import bundled_documents_parsed, bundled_thematic_list
+from tests.support.writes import load_committed
 
 
 def normalised(link_keys: str) -> list[Any]:
@@ -91,7 +91,7 @@ def test_the_migration_stores_what_the_importers_store(scratch_database_url: str
     thematic_list = bundled_thematic_list(48)
     try:
         with Session(engine) as db:
-            load_document(db, thematic_list)
+            load_committed(db, thematic_list)
             imported = stored_and_recomputed(db)
         assert len(imported) == 254
         command.downgrade(alembic_config(scratch_database_url), "0006_session_tally")

@@ -15,13 +15,12 @@ from sqlmodel import Session
 from app.auth.keys import create_key
 from app.db import build_engine
 from app.importers.documents import DocumentSpec, parse_document
-from app.importers.loading import load_document
 from app.migrate import alembic_config, current_revision, head_revision, upgrade
 from app.models import metadata
 from app.models.tracking import TrackingEntry, TrackingSource, TrackingStatus
-from app.reference import seed
 from app.vocab import DocumentKind
 from tests.conftest import committing_client
+from tests.support.writes import load_committed, seed_committed
 
 REPORT = Path(__file__).resolve().parent.parent / "data/documents/FJI/session-07/A_HRC_14_8.pdf"
 SEARCHES = ("torture", '"death penalty"', "women OR girls", "discriminat*")
@@ -31,7 +30,7 @@ def fill(engine: Engine) -> dict[str, int]:
     """Load Fiji's 1st Working Group report and add a tracking entry (its table has triggers);
     return how many recommendations each search finds."""
     with Session(engine) as db:
-        report = load_document(
+        report = load_committed(
             db, parse_document(DocumentSpec(REPORT, DocumentKind.working_group_report))
         )
     assert report.added == 103
@@ -123,7 +122,8 @@ def test_downgrade_to_base_and_upgrade_to_head(scratch_database_url: str) -> Non
         assert sorted(leftovers(engine)) == objects_at_head  # triggers and search objects too
         command.check(alembic_config(url))  # the models and the schema agree
         with Session(engine) as db:
-            assert seed(db).added == 458  # an empty database again: all the reference data
+            # an empty database again: all the reference data
+            assert seed_committed(db).added == 458
         assert fill(engine) == found
     finally:
         engine.dispose()

@@ -16,18 +16,18 @@ from sqlalchemy import ColumnElement, func, select
 from sqlmodel import Session, col
 
 from app.db import build_engine
-from app.importers.loading import load_document
 from app.kit.templates import StatementTemplates
 from app.migrate import alembic_config
 from app.models.recommendations import Recommendation
 from app.models.stats import ReviewTally, SessionTally
 from app.recommendations.filters import RecommendationFilters
-from app.reference import REFERENCE_DIR, seed
+from app.reference import REFERENCE_DIR
 from app.search import parse_query
 from app.stats import queries, tallies
 from app.stats.dimensions import Dimension
 from app.vocab import Position, RegionalGroup
 from tests.conftest import bundled_thematic_list
+from tests.support.writes import load_committed, seed_committed
 
 REVIEW_FILTERS = [
     RecommendationFilters(),
@@ -201,7 +201,7 @@ def test_imports_keep_the_tallies_that_the_migration_computes(scratch_database_u
     thematic_list = bundled_thematic_list(48)
     try:
         with Session(engine) as db:
-            load_document(db, thematic_list)
+            load_committed(db, thematic_list)
             recounted = sorted(db.execute(select(*ReviewTally.__table__.c)).all())
             summed = sorted(db.execute(select(*SessionTally.__table__.c)).all())
         assert {row.review_id for row in recounted} == {"48-SVN"}
@@ -230,7 +230,7 @@ def test_a_regional_group_changed_by_the_seed_is_recounted(
         writer = csv.DictWriter(out, fieldnames=list(rows[0]))
         writer.writeheader()
         writer.writerows(rows)
-    seed(db, reference)
+    seed_committed(db, reference)
     dimensions = [Dimension.recommending_state_group]
     from_tallies = queries.grouped(db, RecommendationFilters(), dimensions)
     direct(monkeypatch)

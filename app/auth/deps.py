@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -12,7 +11,7 @@ from sqlmodel import Session
 from app.auth.keys import find_key, grants
 from app.db import DbDep
 from app.kit.problems import ProblemError
-from app.models.auth import ApiKey, AuditEntry
+from app.models.auth import ApiKey
 
 bearer = HTTPBearer(
     auto_error=False,
@@ -65,20 +64,3 @@ def require_read(request: Request, db: DbDep, credentials: Credentials) -> None:
     """App-level dependency when `UPR_READ_REQUIRES_KEY` is on: reads need the `read` scope."""
     if request.method in ("GET", "HEAD") and request.url.path.startswith("/v1/"):
         authenticate(db, credentials, "read")
-
-
-def audit(
-    db: Session, request: Request, key: ApiKey, action: str, target: str, detail: str | None = None
-) -> None:
-    """Add an audit entry to the caller's transaction (it commits with the write it records)."""
-    assert key.id is not None
-    db.add(
-        AuditEntry(
-            at=dt.datetime.now(dt.UTC),
-            key_id=key.id,
-            action=action,
-            target=target[:200],
-            request_id=getattr(request.state, "request_id", None),
-            detail=detail,
-        )
-    )

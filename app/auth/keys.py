@@ -48,7 +48,8 @@ def normalise_scopes(scopes: list[str]) -> str:
 
 
 def create_key(db: Session, name: str, scopes: list[str]) -> NewKey:
-    """Make a key, store its hash and commit; return it with its token (shown once)."""
+    """Make a key and add its hash to the caller's transaction; return it with its token
+    (shown once)."""
     stored_scopes = normalise_scopes(scopes)
     while True:
         prefix = secrets.token_hex(4)
@@ -63,8 +64,7 @@ def create_key(db: Session, name: str, scopes: list[str]) -> NewKey:
         created_at=dt.datetime.now(dt.UTC),
     )
     db.add(key)
-    db.commit()
-    db.refresh(key)
+    db.flush()
     return NewKey(key=key, token=token)
 
 
@@ -92,11 +92,10 @@ def list_keys(db: Session) -> list[ApiKey]:
 
 
 def revoke_key(db: Session, prefix: str) -> ApiKey | None:
-    """Revoke the key with this prefix and commit; None when there is no such key."""
+    """Revoke the key with this prefix in the caller's transaction; None when there is no such
+    key."""
     key = db.exec(select(ApiKey).where(ApiKey.prefix == prefix)).first()
     if key is not None and key.revoked_at is None:
         key.revoked_at = dt.datetime.now(dt.UTC)
-        db.add(key)
-        db.commit()
-        db.refresh(key)
+        db.flush()
     return key

@@ -9,20 +9,17 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated
 
-from fastapi import APIRouter, File, Form, Request, UploadFile
-from sqlmodel import Session
+from fastapi import APIRouter, File, Form, UploadFile
 
-from app.auth.deps import WriteKey, audit
-from app.db import DbDep
+from app.auth.deps import WriteKey
 from app.importers.documents import DocumentSpec, parse_document, with_state_name
 from app.importers.loading import ImportFailed, ImportReport, load_document
 from app.importers.loading.uhri import load_uhri
 from app.importers.records import ParseError
 from app.importers.schemas import ImportReportPublic
 from app.importers.upload import EXPECTED_TYPE, TYPE_NAMES, UploadKind, safe_name, sniff
-from app.kit.caching import written
 from app.kit.problems import FieldError, ProblemError, problem_example, problem_responses
-from app.versioning import bump
+from app.unit_of_work import UnitOfWork, UnitOfWorkDep
 
 router = APIRouter(prefix="/v1/imports", tags=["imports"])
 
@@ -76,8 +73,7 @@ def _refuse(error: Exception, tmp: str, name: str) -> ProblemError:
     ),
 )
 def import_document(
-    request: Request,
-    db: DbDep,
+    work: UnitOfWorkDep,
     key: WriteKey,
     file: Annotated[UploadFile, File(description="The document: PDF, DOCX or UHRI JSON.")],
     kind: Annotated[UploadKind, Form(description="What the document is; picks the parser.")],
@@ -118,34 +114,26 @@ def import_document(
                 f"A {kind.value} upload must be {TYPE_NAMES[expected]}; "
                 + (f"this is {TYPE_NAMES[found]}." if found else "this file is of no known type."),
             )
-        target = f"{kind.value}:{name}"
         try:
             if kind is UploadKind.uhri:
-                report = _import_uhri(db, request, key, path, target, dry_run)
+                report = _import_uhri(work, path, dry_run)
             else:
                 assert kind.document_kind is not None
                 spec = DocumentSpec(path, kind.document_kind, session, state)
-                document = parse_document(with_state_name(db, spec))
+                document = parse_document(with_state_name(work.db, spec))
                 document.file = f"upload:{name}"
-
-                def record(db_: Session, report_: ImportReport) -> None:
-                    audit(db_, request, key, "import", target, report_.summary())
-
-                report = load_document(db, document, dry_run=dry_run, before_commit=record)
+                report = load_document(work, document, dry_run=dry_run)
         except (ParseError, ImportFailed, ValueError) as error:
             raise _refuse(error, tmp, name) from error
     if not dry_run:
-        written(request)
+        work.audit(key, "import", f"{kind.value}:{name}", report.summary())
     return _public(report, name)
 
 
-def _import_uhri(
-    db: Session, request: Request, key: WriteKey, path: Path, target: str, dry_run: bool
-) -> ImportReport:
-    """Load a UHRI export in batches on the request's session, then audit it."""
-    report = load_uhri(lambda: nullcontext(db), path, dry_run=dry_run)  # type: ignore[arg-type,return-value]
+def _import_uhri(work: UnitOfWork, path: Path, dry_run: bool) -> ImportReport:
+    """Load a UHRI export on the request's session, its batches in units of work of their own
+    (`load_uhri`); the request's own then records the audit entry."""
+    report = load_uhri(lambda: nullcontext(work.db), path, dry_run=dry_run)  # type: ignore[arg-type,return-value]
     if not dry_run:
-        audit(db, request, key, "import", target, report.summary())
-        bump(db)
-        db.commit()
+        work.changes.data_changed()
     return report

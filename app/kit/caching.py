@@ -158,7 +158,8 @@ async def conditional_get(request: Request, db: DbDep) -> None:
 
 
 def written(request: Request) -> None:
-    """Tell this process's cache that the dataset changed (call after committing a write)."""
+    """Tell this process's cache that the dataset changed (the write dependency,
+    `app.unit_of_work.request_unit_of_work`, calls it after a write that moved the version)."""
     request.app.state.version_cache.invalidate()
 
 

@@ -1,28 +1,30 @@
-"""Computing and storing links, one state under review at a time.
+"""Computing and storing links, one state under review at a time, in the caller's transaction.
 
 Linking works per state: its recommendations in every review form the corpus that weighs the
 terms, so whenever one of its reviews changes, all of its links are recomputed (a few hundred
 to a few thousand recommendations: well under a second) and the result does not depend on the
-order in which reviews were imported. Each state is linked in the caller's transaction, under
-an advisory lock (`app.kit.dialect.advisory_lock`) so that two imports into one state's reviews
-do not interleave.
+order in which reviews were imported. Each state is linked under an advisory lock
+(`app.kit.dialect.advisory_lock`) so that two imports into one state's reviews do not
+interleave.
 
-- `link_after_import(db, review_ids)`: the loader's hook, in the import's own transaction;
-- `mark_pending(db, review_ids)`: the UHRI loader's per-batch hook; `link_pending()` then links
-  every pending state (one transaction each) after the last batch, or `upr link` later;
-- `link_states()`: `upr link --review/--all`.
+- `link_reviews(db, review_ids)`: the states of reviews a document import changed, in its
+  transaction (`app.derived.refresh`, for `Changes.link`);
+- `mark_pending(db, review_ids)`: reviews a dataset import changed, linked after it, one state
+  per transaction (`app.linking.runs.link_pending`), or by `upr link` later
+  (`Changes.link_pending`);
+- `link_state(db, iso3, names)`: one state, as both do and as `upr link --review/--all` does.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 
 from sqlalchemy import delete, insert, select
 from sqlmodel import Session, col
 
+from app.kit.columns import table_of
 from app.kit.dialect import advisory_lock
 from app.linking.similarity import Doc, compute_links
 from app.linking.text import terms
@@ -30,26 +32,7 @@ from app.models.linking import RecommendationLink, ReviewLinking
 from app.models.recommendations import Recommendation, RecommendingState
 from app.models.reviews import Review
 from app.states.queries import name_index
-from app.versioning import bump
 from app.vocab import cycle_of_session
-
-SessionFactory = Callable[[], Session]
-
-
-@dataclass
-class LinkSummary:
-    """What a linking run did."""
-
-    states: list[str] = field(default_factory=list)
-    recommendations: int = 0
-    links: int = 0
-
-    def line(self) -> str:
-        """One line for the command line."""
-        return (
-            f"linked {len(self.states)} states: {self.recommendations} recommendations, "
-            f"{self.links} links"
-        )
 
 
 def states_of(db: Session, review_ids: Iterable[str]) -> list[str]:
@@ -104,7 +87,7 @@ def link_state(db: Session, iso3: str, state_names: frozenset[str]) -> tuple[int
     )
     if links:
         db.connection().execute(
-            insert(RecommendationLink.__table__),
+            insert(table_of(RecommendationLink)),
             [
                 {
                     "recommendation_id": link.recommendation_id,
@@ -122,19 +105,17 @@ def link_state(db: Session, iso3: str, state_names: frozenset[str]) -> tuple[int
     linked = sorted({doc.review_id for doc in docs})
     if linked:
         db.execute(
-            insert(ReviewLinking.__table__),
+            insert(table_of(ReviewLinking)),
             [{"review_id": rid, "pending": False, "linked_at": now} for rid in linked],
         )
     return len(docs), len(links)
 
 
-def link_after_import(db: Session, review_ids: Iterable[str]) -> LinkSummary:
-    """Link the states of these reviews in the caller's transaction (the loader's hook)."""
-    summary = LinkSummary()
+def link_reviews(db: Session, review_ids: Iterable[str]) -> None:
+    """Link the states of these reviews in the caller's transaction."""
     names = frozenset(name_index(db))
     for iso3 in states_of(db, review_ids):
-        _add(summary, iso3, link_state(db, iso3, names))
-    return summary
+        link_state(db, iso3, names)
 
 
 def mark_pending(db: Session, review_ids: Iterable[str]) -> None:
@@ -154,38 +135,6 @@ def pending_states(db: Session) -> list[str]:
     return states_of(db, db.execute(pending).scalars())
 
 
-def link_pending(new_session: SessionFactory) -> LinkSummary:
-    """Link every state with a pending review, each in its own committed transaction."""
-    with new_session() as db:
-        states = pending_states(db)
-    return link_states(new_session, states)
-
-
-def link_states(
-    new_session: SessionFactory,
-    states: Iterable[str],
-    progress: Callable[[str], None] | None = None,
-) -> LinkSummary:
-    """Link these states, each in its own committed transaction."""
-    summary = LinkSummary()
-    names: frozenset[str] | None = None
-    for iso3 in states:
-        with new_session() as db:
-            names = names if names is not None else frozenset(name_index(db))
-            _add(summary, iso3, link_state(db, iso3, names))
-            bump(db)
-            db.commit()
-        if progress:
-            progress(iso3)
-    return summary
-
-
 def all_states(db: Session) -> list[str]:
     """Every state that has recommendations loaded."""
     return sorted(db.execute(select(Recommendation.state_iso3).distinct()).scalars())
-
-
-def _add(summary: LinkSummary, iso3: str, counts: tuple[int, int]) -> None:
-    summary.states.append(iso3)
-    summary.recommendations += counts[0]
-    summary.links += counts[1]

@@ -26,8 +26,10 @@ from sqlalchemy import (
 )
 from sqlmodel import Session, col
 
-from app.db import estimated_rows, read
+from app.db import read
 from app.kit.columns import table_of
+from app.kit.dialect import estimated_rows
+from app.kit.dialect import name as dialect_of
 from app.kit.problems import ProblemError
 from app.kit.templates import StatementTemplates
 from app.models.recommendations import (
@@ -145,10 +147,6 @@ _ROW_TAIL = (
 )
 
 
-def _dialect(db: Session) -> str:
-    return db.get_bind().dialect.name
-
-
 @dataclass
 class Page:
     """A page of API items, the key to continue after it, and the number of all matches when
@@ -171,7 +169,7 @@ def page_of_recommendations(
     (with a search) snippets. The statement is built once per shape (`_page_statement`)."""
     if filters.search is None and sort is Sort.relevance:
         raise ProblemError(400, "invalid-sort", "sort=relevance needs a search (q).")
-    backend, dialect = backend_for(db), _dialect(db)
+    backend, dialect = backend_for(db), dialect_of(db)
     shape = ("page", dialect, filters.shape(), sort, after is not None)
     statement, key_names = _TEMPLATES.get(
         shape, lambda: _page_statement(backend, dialect, filters, sort, after is not None)
@@ -291,7 +289,7 @@ def count_recommendations(
 def _count(db: Session, filters: RecommendationFilters, stop_at: int | None) -> int:
     """How many recommendations match, counting no further than `stop_at` when it is given
     (with a statement built once per shape)."""
-    backend, dialect = backend_for(db), _dialect(db)
+    backend, dialect = backend_for(db), dialect_of(db)
 
     def build() -> Select:
         matching = select(col(R.id)).where(*filters.conditions(backend, bound=True))
@@ -319,7 +317,7 @@ def get_recommendation(db: Session, recommendation_id: str) -> dict[str, Any] | 
             col(R.action_category_rule),
             col(R.action_category_evidence),
             col(R.action_category_reason),
-            *related.columns(_dialect(db), "recommendation.id"),
+            *related.columns(dialect_of(db), "recommendation.id"),
         )
         .join_from(R, State, col(State.iso3) == col(R.state_iso3))
         .where(col(R.id) == recommendation_id)

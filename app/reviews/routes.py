@@ -2,11 +2,10 @@
 
 import json
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter
 
-from app.auth.deps import WriteKey, audit
+from app.auth.deps import WriteKey
 from app.db import DbDep
-from app.kit.caching import written
 from app.kit.pagination import Page
 from app.kit.params import Iso3Path, ReviewIdPath, SessionPath
 from app.kit.problems import not_found, problem_example, problem_responses
@@ -24,7 +23,7 @@ from app.reviews.schemas import (
     review_novelty,
 )
 from app.schemas import PositionCounts, ReviewSummary, StateRef, review_summaries
-from app.versioning import bump
+from app.unit_of_work import UnitOfWorkDep
 from app.vocab import DataSource
 
 router = APIRouter(prefix="/v1/reviews", tags=["reviews"])
@@ -64,7 +63,7 @@ def get_review(db: DbDep, review_id: ReviewIdPath) -> ReviewDetail:
     ),
 )
 def update_review(
-    request: Request, db: DbDep, key: WriteKey, review_id: ReviewIdPath, body: ReviewUpdate
+    work: UnitOfWorkDep, key: WriteKey, review_id: ReviewIdPath, body: ReviewUpdate
 ) -> ReviewDetail:
     """Set or correct a review's facts: reported totals and their source, date, meeting, notes.
 
@@ -74,6 +73,7 @@ def update_review(
     JSON type than the documented one (`false` or `"35"` for a count) is a 422 problem naming
     the field.
     """
+    db = work.db
     normalised = review_id.upper()
     review = db.get(Review, normalised)
     if review is None:
@@ -86,12 +86,9 @@ def update_review(
     if changes:
         for name, value in changes.items():
             setattr(review, name, value)
-        db.add(review)
         db.flush()
-        audit(db, request, key, "review.update", normalised, json.dumps(changes, default=str))
-        bump(db)
-        db.commit()
-        written(request)
+        work.changes.data_changed()
+        work.audit(key, "review.update", normalised, json.dumps(changes, default=str))
     return _detail(db, normalised)
 
 

@@ -1,13 +1,17 @@
 """SQL for states and their names."""
 
+from __future__ import annotations
+
 import unicodedata
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from sqlmodel import Session, col, select
 
 from app.models.states import State, StateAlias
-from app.versioning import bump
 from app.vocab import RegionalGroup, StateStatus
+
+if TYPE_CHECKING:
+    from app.unit_of_work import UnitOfWork
 
 ALIAS_MAX_LENGTH = 120
 
@@ -52,16 +56,12 @@ class InvalidAlias(ValueError):
     """An alias that is empty or too long once folded."""
 
 
-AliasHook = Callable[[Session, StateAlias], None]
-
-
-def add_alias(
-    db: Session, alias: str, iso3: str, before_commit: AliasHook | None = None
-) -> StateAlias:
-    """Record `alias` as another name of the state `iso3` and commit (with `before_commit`).
+def add_alias(work: UnitOfWork, alias: str, iso3: str) -> tuple[StateAlias, bool]:
+    """Record `alias` as another name of the state `iso3` in `work`; the row and whether it is new.
 
     An alias that already names `iso3` is returned as it is, and nothing is written.
     """
+    db = work.db
     if db.get(State, iso3) is None:
         raise AliasConflict(f"no state with ISO3 code {iso3!r}")
     key = fold_name(alias)
@@ -72,32 +72,25 @@ def add_alias(
         raise AliasConflict(f"{alias!r} already names {taken}")
     existing = db.exec(select(StateAlias).where(StateAlias.key == key)).first()
     if existing is not None:
-        return existing
+        return existing, False
     if taken == iso3:
         raise AliasConflict(f"{alias!r} is already the name of {iso3}")
     row = StateAlias(alias=alias, key=key, iso3=iso3)
     db.add(row)
     db.flush()
-    if before_commit is not None:
-        before_commit(db, row)
-    bump(db)
-    db.commit()
-    db.refresh(row)
-    return row
+    work.changes.data_changed()
+    return row, True
 
 
-def remove_alias(
-    db: Session, alias: str, iso3: str, before_commit: AliasHook | None = None
-) -> bool:
-    """Delete the alias `alias` of the state `iso3` and commit; False when it has no such alias."""
+def remove_alias(work: UnitOfWork, alias: str, iso3: str) -> StateAlias | None:
+    """Delete the alias `alias` of the state `iso3` in `work`: the row removed, or None when
+    the state has no such alias."""
     key = fold_name(alias)
+    db = work.db
     row = db.exec(select(StateAlias).where(StateAlias.key == key, StateAlias.iso3 == iso3)).first()
     if row is None:
-        return False
-    if before_commit is not None:
-        before_commit(db, row)
+        return None
     db.delete(row)
     db.flush()
-    bump(db)
-    db.commit()
-    return True
+    work.changes.data_changed()
+    return row

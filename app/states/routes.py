@@ -2,24 +2,24 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Response
 from sqlmodel import Session
 
-from app.auth.deps import WriteKey, audit
+from app.auth.deps import WriteKey
 from app.db import DbDep
-from app.kit.caching import written
 from app.kit.pagination import Page
 from app.kit.params import ISO3_PATTERN, Iso3Path
 from app.kit.problems import ProblemError, not_found, problem_example, problem_responses
-from app.models.states import State, StateAlias
+from app.models.states import State
 from app.states import queries
 from app.states.schemas import AliasCreate, StateDetail, StatePublic
+from app.unit_of_work import UnitOfWorkDep
 from app.vocab import RegionalGroup, StateStatus
 
 router = APIRouter(prefix="/v1/states", tags=["states"])
 
 
-def _get_state(db: DbDep, iso3: str) -> State:
+def _get_state(db: Session, iso3: str) -> State:
     state = db.get(State, iso3.upper())
     if state is None:
         raise not_found(f"A state with ISO3 code '{iso3.upper()}'")
@@ -41,7 +41,7 @@ def list_states(
     return Page(items=items, total=len(items))
 
 
-def _detail(db: DbDep, state: State) -> StateDetail:
+def _detail(db: Session, state: State) -> StateDetail:
     return StateDetail(
         iso3=state.iso3,
         name=state.name,
@@ -80,37 +80,25 @@ def get_state(db: DbDep, iso3: Iso3Path) -> StateDetail:
     ),
 )
 def add_state_alias(
-    request: Request,
-    response: Response,
-    db: DbDep,
-    key: WriteKey,
-    iso3: Iso3Path,
-    body: AliasCreate,
+    response: Response, work: UnitOfWorkDep, key: WriteKey, iso3: Iso3Path, body: AliasCreate
 ) -> StateDetail:
     """Teach the name resolver another name of a state (as `upr states alias` does).
 
     Imports resolve state names through these aliases. 409 when the name already belongs to
     another state. Needs an API key with the `write` scope; audited.
     """
-    state = _get_state(db, iso3)
-
-    created: list[StateAlias] = []
-
-    def record(db_: Session, row: StateAlias) -> None:  # called only when a row is added
-        created.append(row)
-        audit(db_, request, key, "alias.create", f"{state.iso3}:{row.alias}")
-
+    state = _get_state(work.db, iso3)
     try:
-        queries.add_alias(db, body.alias, state.iso3, before_commit=record)
+        row, created = queries.add_alias(work, body.alias, state.iso3)
     except queries.InvalidAlias as error:
         raise ProblemError(422, "invalid-request", str(error)) from error
     except queries.AliasConflict as error:
         raise ProblemError(409, "conflict", str(error)) from error
     if created:
-        written(request)
+        work.audit(key, "alias.create", f"{state.iso3}:{row.alias}")
     else:
         response.status_code = 200
-    return _detail(db, state)
+    return _detail(work.db, state)
 
 
 @router.delete(
@@ -120,8 +108,7 @@ def add_state_alias(
     responses=problem_responses(401, 403, 404, 422),
 )
 def delete_state_alias(
-    request: Request,
-    db: DbDep,
+    work: UnitOfWorkDep,
     key: WriteKey,
     iso3: Annotated[
         str,
@@ -139,12 +126,9 @@ def delete_state_alias(
 
     Needs an API key with the `write` scope; audited.
     """
-    state = _get_state(db, iso3)
-
-    def record(db_: Session, row: StateAlias) -> None:
-        audit(db_, request, key, "alias.delete", f"{state.iso3}:{row.alias}")
-
-    if not queries.remove_alias(db, alias, state.iso3, before_commit=record):
+    state = _get_state(work.db, iso3)
+    row = queries.remove_alias(work, alias, state.iso3)
+    if row is None:
         raise not_found(f"An alias {alias!r} of {state.iso3}")
-    written(request)
+    work.audit(key, "alias.delete", f"{state.iso3}:{row.alias}")
     return Response(status_code=204)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, Select, exists, func, not_, select, tuple_
 from sqlalchemy.exc import IntegrityError
@@ -22,6 +22,9 @@ from app.models.tracking import TrackingEntry, TrackingSource
 from app.recommendations.filters import RecommendationFilters
 from app.search import backend_for
 from app.tracking.schemas import TrackingEntryCreate
+
+if TYPE_CHECKING:
+    from app.unit_of_work import UnitOfWork
 
 T = TrackingEntry
 _Corrector = aliased(TrackingEntry, name="corrector")
@@ -63,9 +66,12 @@ def effective() -> ColumnElement[bool]:
     return not_(exists().where(col(later.supersedes_id) == col(T.id)))
 
 
-def add_entries(db: Session, new: Sequence[NewEntry], author_key_id: int) -> list[TrackingEntry]:
-    """Check every entry against the database, then add them all (no commit), or none:
+def add_entries(
+    work: UnitOfWork, new: Sequence[NewEntry], author_key_id: int
+) -> list[TrackingEntry]:
+    """Check every entry against the database, then add them all to the unit of work, or none:
     `TrackingRejected` lists every problem with its location."""
+    db = work.db
     problems = _check(db, new)
     if problems:
         raise TrackingRejected(problems)
@@ -90,8 +96,8 @@ def add_entries(db: Session, new: Sequence[NewEntry], author_key_id: int) -> lis
     try:
         db.flush()
     except IntegrityError as error:  # another transaction superseded the same entry first
-        db.rollback()
         raise TrackingConflict(str(error.orig)) from error
+    work.changes.data_changed()
     return rows
 
 

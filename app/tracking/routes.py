@@ -9,9 +9,8 @@ from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from fastapi.responses import StreamingResponse
 from sqlmodel import Session
 
-from app.auth.deps import Credentials, audit, authenticate
+from app.auth.deps import Credentials, authenticate
 from app.db import DbDep
-from app.kit.caching import written
 from app.kit.pagination import (
     DEFAULT_LIMIT,
     CursorQuery,
@@ -55,7 +54,7 @@ from app.tracking.schemas import (
     TrackingImportReport,
     entry_public,
 )
-from app.versioning import bump
+from app.unit_of_work import UnitOfWorkDep
 
 TRACKING_SCOPE = "tracking"
 
@@ -157,12 +156,6 @@ CSV_PROBLEMS = {
 }
 
 
-def _commit(db: Session, request: Request) -> None:
-    bump(db)
-    db.commit()
-    written(request)
-
-
 @router.post(
     "/v1/recommendations/{recommendation_id}/tracking",
     response_model=TrackingEntryPublic,
@@ -170,9 +163,8 @@ def _commit(db: Session, request: Request) -> None:
     responses=problem_responses(401, 403, 404, 409, 422, examples=ENTRY_PROBLEMS),
 )
 def add_tracking_entry(
-    request: Request,
     response: Response,
-    db: DbDep,
+    work: UnitOfWorkDep,
     key: TrackingKey,
     recommendation_id: RecommendationIdPath,
     entry: TrackingEntryCreate,
@@ -184,17 +176,17 @@ def add_tracking_entry(
     The body is checked strictly: `status_date` is an ISO 8601 date from 2008-01-01 to today,
     and a value of another JSON type than the documented one (`"17"` or `17.5` for an id) is
     a 422 problem naming the field."""
-    rid = _recommendation(db, recommendation_id)
+    rid = _recommendation(work.db, recommendation_id)
     assert key.id is not None
     try:
-        [row] = queries.add_entries(db, [NewEntry(rid, entry, "body")], key.id)
+        [row] = queries.add_entries(work, [NewEntry(rid, entry, "body")], key.id)
     except TrackingRejected as error:
         raise _rejected(error) from error
     except TrackingConflict as error:
         raise _conflict(error) from error
     assert row.id is not None
-    audit(db, request, key, "tracking.add", f"{rid}#{row.id}", entry.status.value)
-    _commit(db, request)
+    work.audit(key, "tracking.add", f"{rid}#{row.id}", entry.status.value)
+    work.db.refresh(row)  # as stored: the response shows `recorded_at` as every read does
     response.headers["Location"] = f"/v1/recommendations/{rid}/tracking/{row.id}"
     return entry_public(row, key.prefix, None)
 
@@ -353,8 +345,7 @@ async def csv_body(request: Request) -> bytes:
     },
 )
 def import_tracking_entries(
-    request: Request,
-    db: DbDep,
+    work: UnitOfWorkDep,
     key: TrackingKey,
     body: Annotated[bytes, Depends(csv_body)],
     dry_run: Annotated[bool, Query(description="Check and report; write nothing.")] = False,
@@ -370,7 +361,7 @@ def import_tracking_entries(
     assert key.id is not None
     try:
         entries = csv_io.read_upload(body)
-        rows = queries.add_entries(db, entries, key.id)
+        rows = queries.add_entries(work, entries, key.id)
     except TrackingRejected as error:
         raise _rejected(error) from error
     except TrackingConflict as error:
@@ -383,8 +374,7 @@ def import_tracking_entries(
         entry_ids=[] if dry_run else [row.id for row in rows if row.id is not None],
     )
     if dry_run:
-        db.rollback()
-        return report
-    audit(db, request, key, "tracking.import", f"csv:{len(rows)} entries")
-    _commit(db, request)
+        work.discard()
+    else:
+        work.audit(key, "tracking.import", f"csv:{len(rows)} entries")
     return report

@@ -12,12 +12,13 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from app.auth.keys import create_key, find_key, revoke_key
+from app.auth.keys import create_key, find_key
 from app.models.auth import ApiKey, AuditEntry
 from app.models.recommendations import Recommendation
 from app.models.reviews import Review
 from app.models.states import StateAlias
 from app.versioning import read_version
+from tests.support.writes import key_committed, revoke_committed
 
 REPORT = Path(__file__).resolve().parents[2] / "data/documents/SVN/session-48/A_HRC_59_15.pdf"
 
@@ -52,9 +53,9 @@ def _snapshot(db: Session) -> tuple:  # type: ignore[type-arg]
 
 
 def _bad_credentials(db: Session) -> dict[str, tuple[dict[str, str], int]]:
-    reader = create_key(db, "reader", ["read"]).token
-    revoked = create_key(db, "gone", ["write"])
-    revoke_key(db, revoked.key.prefix)
+    reader = key_committed(db, "reader", ["read"]).token
+    revoked = key_committed(db, "gone", ["write"])
+    revoke_committed(db, revoked.key.prefix)
     forged = revoked.token[:13] + ("A" * 43)
     return {
         "none": ({}, 401),

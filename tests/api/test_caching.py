@@ -12,12 +12,11 @@ from sqlalchemy import Engine, event
 from sqlmodel import Session
 
 from app.importers.documents import bundled_documents, parse_document
-from app.importers.loading import load_document
 from app.kit.caching import VersionCache, etag_matches
 from app.kit.response_cache import CachedBody, ResponseCache
 from app.models.states import State
-from app.reference import seed
 from app.versioning import bump, read_version
+from tests.support.writes import load_committed, seed_committed
 
 ETAG = re.compile(r'^"[0-9]+-[0-9a-f]{16}"$')
 
@@ -156,21 +155,21 @@ def test_version_moves_with_real_changes_only(db: Session) -> None:
     start = read_version(db)
     assert start >= 1
     document = parse_document(bundled_documents()[-1])
-    load_document(db, document, dry_run=True)
+    load_committed(db, document, dry_run=True)
     assert read_version(db) == start  # a dry run writes nothing, the version included
-    load_document(db, document)
+    load_committed(db, document)
     assert read_version(db) == start  # an import that changed nothing keeps every ETag valid
     corrected = copy.deepcopy(document)
     corrected.recommendations[0].affected_groups = ["Persons in a test group"]
-    load_document(db, corrected)
+    load_committed(db, corrected)
     assert read_version(db) == start + 1  # a corrected document moves it
-    seed(db)
+    seed_committed(db)
     assert read_version(db) == start + 1  # the seed found nothing to change
     state = db.get(State, "TUR")
     assert state is not None
     state.name = "Turkey (test)"
     db.commit()
-    seed(db)
+    seed_committed(db)
     assert read_version(db) == start + 2
 
 

@@ -20,8 +20,8 @@ from sqlmodel import Session
 from app.db import build_engine, get_db, get_engine
 from app.main import create_app
 from app.migrate import upgrade
-from app.reference import seed
 from tests.conftest import empty_database
+from tests.support.writes import seed_committed
 
 
 class TcpProxy:
@@ -144,7 +144,7 @@ def postgres_url(tmp_path: Path) -> Iterator[str]:
         upgrade(url)
         engine = build_engine(url)
         with Session(engine) as db:
-            seed(db)
+            seed_committed(db)
         engine.dispose()
         yield url
 

@@ -16,6 +16,7 @@ from sqlalchemy import text
 from sqlmodel import Session
 
 from app.auth.keys import create_key, revoke_key
+from tests.support.writes import key_committed
 
 RID = "48-SVN-140.69"
 ENTRY = {
@@ -38,7 +39,7 @@ def private(make_client: Callable[..., TestClient]) -> TestClient:
 @pytest.fixture
 def entry_id(private: TestClient, db: Session) -> int:
     """A tracking entry on 48-SVN-140.69, added with a `tracking` key (a write, not a read)."""
-    token = create_key(db, "tracker", ["tracking"]).token
+    token = key_committed(db, "tracker", ["tracking"]).token
     response = private.post(
         f"/v1/recommendations/{RID}/tracking", json=ENTRY, headers=bearer(token)
     )

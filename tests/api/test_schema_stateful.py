@@ -16,9 +16,9 @@ from hypothesis import HealthCheck, settings
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from app.auth.keys import create_key
 from app.kit.response_cache import ResponseCache
 from tests.api.test_schema_fuzz import ALL_CHECKS, _live, _schema
+from tests.support.writes import key_committed
 
 SCENARIOS = 12  # sequences of calls, each up to STEPS long
 STEPS = 6
@@ -29,7 +29,7 @@ def test_linked_calls_hold_to_the_schema(db: Session, engine: Engine) -> None:
     target.db, target.engine = db, engine
     app.state.version_cache.invalidate()
     app.state.response_cache = ResponseCache(app.state.response_cache.max_bytes)
-    token = create_key(db, "stateful fuzzing", ["write", "tracking"]).token
+    token = key_committed(db, "stateful fuzzing", ["write", "tracking"]).token
     headers = {"Authorization": f"Bearer {token}"}
 
     class Workflow(_schema(app).as_state_machine()):  # type: ignore[misc]

@@ -8,8 +8,8 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
-from app.auth.keys import create_key
 from app.models.reviews import Review
+from tests.support.writes import key_committed
 
 ENTRY = {"status": "in_progress", "status_date": "2025-06-30", "source": "government"}
 
@@ -17,7 +17,7 @@ ENTRY = {"status": "in_progress", "status_date": "2025-06-30", "source": "govern
 @pytest.fixture
 def auth(db: Session) -> dict[str, str]:
     """Headers of a key that may write and track."""
-    return {"Authorization": f"Bearer {create_key(db, 'curator', ['write', 'tracking']).token}"}
+    return {"Authorization": f"Bearer {key_committed(db, 'curator', ['write', 'tracking']).token}"}
 
 
 def _assert_refused(response, field: str) -> None:  # type: ignore[no-untyped-def]

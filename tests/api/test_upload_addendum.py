@@ -15,6 +15,7 @@ from sqlmodel import Session
 
 from app.auth.keys import create_key
 from app.db import build_engine
+from app.unit_of_work import unit_of_work
 from tests.conftest import committing_client
 
 DOCUMENTS = Path(__file__).resolve().parents[2] / "data/documents/SVN/session-48"
@@ -39,7 +40,7 @@ def scratch_client(scratch_engine: Engine) -> Iterator[TestClient]:
 
 @pytest.fixture
 def auth(scratch_engine: Engine) -> dict[str, str]:
-    with Session(scratch_engine) as db:
+    with Session(scratch_engine) as db, unit_of_work(db):
         token = create_key(db, "curator", ["write"]).token
     return {"Authorization": f"Bearer {token}"}
 

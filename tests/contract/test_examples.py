@@ -13,8 +13,8 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
-from app.auth.keys import create_key
 from scripts.openapi_contract import current_schema
+from tests.support.writes import key_committed
 
 SCHEMA = current_schema()
 # Operations whose required input has no example, and why.
@@ -91,7 +91,7 @@ def _cases() -> list[Any]:
 @pytest.fixture
 def curator(db: Session) -> dict[str, str]:
     """Headers of a key that may write and track."""
-    return {"Authorization": f"Bearer {create_key(db, 'curator', ['write', 'tracking']).token}"}
+    return {"Authorization": f"Bearer {key_committed(db, 'curator', ['write', 'tracking']).token}"}
 
 
 def test_the_served_document_is_the_one_walked(client: TestClient) -> None:

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from app.importers.loading import ImportFailed, load_document
+from app.importers.loading import ImportFailed
 from app.importers.records import (
     ParsedDocument,
     ParsedPosition,
@@ -25,6 +25,7 @@ from app.models.recommendations import Recommendation, RecommendationDisagreemen
 from app.models.reviews import Review, ReviewWarning, TroikaSeat
 from app.models.taxonomy import Theme
 from app.vocab import DocumentKind, ImplementationClaim, Position
+from tests.support.writes import load_committed
 
 
 def _rec(paragraph: str, text: str, *states: str, **extra) -> ParsedRecommendation:  # type: ignore[no-untyped-def]
@@ -116,7 +117,7 @@ def _count(db: Session, model: type) -> int:
 
 
 def test_report_import_resolves_names_and_is_idempotent(db: Session) -> None:
-    first = load_document(db, report_doc())
+    first = load_committed(db, report_doc())
     assert (first.added, first.changed, first.unchanged) == (3, 0, 0)
     assert first.reviews == ["48-KAZ"]
     item = db.get(Recommendation, "48-KAZ-130.1")
@@ -132,7 +133,7 @@ def test_report_import_resolves_names_and_is_idempotent(db: Session) -> None:
     ).all()
     assert troika == ["BGD", "CUB", "MUS"]
 
-    again = load_document(db, report_doc())
+    again = load_committed(db, report_doc())
     assert (again.added, again.changed, again.unchanged) == (0, 0, 3)
     assert again.review_fields_changed == []
 
@@ -143,7 +144,7 @@ def test_unknown_names_fail_listing_each_place_and_write_nothing(db: Session) ->
     doc.recommendations[1].recommending_states = ["Atlantis"]
     doc.recommendations[2].recommending_states = ["Atlantis", "Lilliput"]
     with pytest.raises(ImportFailed) as failure:
-        load_document(db, doc)
+        load_committed(db, doc)
     problems = failure.value.problems
     assert len(problems) == 2
     assert "'Atlantis' at A_HRC_59_KAZ.pdf para 130.2, A_HRC_59_KAZ.pdf para 130.10" in problems[0]
@@ -153,23 +154,23 @@ def test_unknown_names_fail_listing_each_place_and_write_nothing(db: Session) ->
 
 def test_dry_run_reports_but_writes_nothing(db: Session) -> None:
     before = _count(db, Recommendation)
-    report = load_document(db, report_doc(), dry_run=True)
+    report = load_committed(db, report_doc(), dry_run=True)
     assert report.added == 3 and report.dry_run
     assert _count(db, Recommendation) == before
 
 
 def test_corrected_document_updates_in_place(db: Session) -> None:
-    load_document(db, report_doc())
+    load_committed(db, report_doc())
     corrected = report_doc()
     corrected.recommendations[1].text = "Abolish the death penalty in law and practice"
-    report = load_document(db, corrected)
+    report = load_committed(db, corrected)
     assert (report.added, report.changed, report.unchanged) == (0, 1, 2)
     assert db.get(Recommendation, "48-KAZ-130.2").text.endswith("in law and practice")  # type: ignore[union-attr]
 
 
 def test_sources_merge_into_one_set_with_precedence(db: Session) -> None:
-    load_document(db, report_doc())
-    load_document(
+    load_committed(db, report_doc())
+    load_committed(
         db,
         addendum_doc(
             ("130.1", Position.supported),
@@ -177,7 +178,7 @@ def test_sources_merge_into_one_set_with_precedence(db: Session) -> None:
             ("130.10", Position.supported),
         ),
     )
-    merged = load_document(db, thematic_doc())
+    merged = load_committed(db, thematic_doc())
     assert merged.added == 0
     assert _count(db, Recommendation) >= 3
     assert db.exec(select(func.count()).where(Recommendation.review_id == "48-KAZ")).one() == 3
@@ -201,8 +202,8 @@ def test_a_final_position_replaces_a_pending_one_from_any_source(db: Session) ->
     for item in pending.recommendations:
         item.position, item.position_source = Position.pending, "A/HRC/59/KAZ-test - Para.130"
     pending.recommendations[0].position = Position.supported  # the report says so itself
-    load_document(db, pending)
-    merged = load_document(db, thematic_doc())
+    load_committed(db, pending)
+    merged = load_committed(db, thematic_doc())
     # 130.2 and 130.10 were pending in the report: the lower-ranked list gives the final word.
     item = db.get(Recommendation, "48-KAZ-130.2")
     assert item is not None
@@ -224,7 +225,7 @@ def test_a_final_position_replaces_a_pending_one_from_any_source(db: Session) ->
         ("position", "thematic_list", "noted", "working_group_report", "supported")
     ]
     # A report read again does not put "pending" back over the final position.
-    again = load_document(db, pending)
+    again = load_committed(db, pending)
     assert again.changed == 0
     assert db.get(Recommendation, "48-KAZ-130.2").position == Position.supported  # type: ignore[union-attr]
 
@@ -233,7 +234,7 @@ def test_the_reports_implementation_claim_is_stored_with_its_source(db: Session)
     doc = report_doc()
     doc.recommendations[0].implementation_claim = ImplementationClaim.in_progress
     doc.recommendations[0].implementation_claim_source = "A/HRC/59/KAZ-test - Para.125"
-    load_document(db, doc)
+    load_committed(db, doc)
     item = db.get(Recommendation, "48-KAZ-130.1")
     assert item is not None
     assert (item.implementation_claim, item.implementation_claim_source) == (
@@ -245,12 +246,12 @@ def test_the_reports_implementation_claim_is_stored_with_its_source(db: Session)
 
 def test_addendum_before_report_fails(db: Session) -> None:
     with pytest.raises(ImportFailed, match=r"not loaded: 48-KAZ-130\.1"):
-        load_document(db, addendum_doc(("130.1", Position.supported)))
+        load_committed(db, addendum_doc(("130.1", Position.supported)))
 
 
 def test_totals_mismatch_is_a_warning_on_the_review(db: Session) -> None:
-    load_document(db, report_doc())
-    report = load_document(
+    load_committed(db, report_doc())
+    report = load_committed(
         db,
         addendum_doc(
             ("130.1", Position.noted), ("130.2", Position.supported), ("130.10", Position.supported)

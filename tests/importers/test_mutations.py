@@ -64,7 +64,7 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from app.importers.documents import DocumentSpec, bundled_documents, parse_document
-from app.importers.loading import ImportFailed, ImportReport, load_document
+from app.importers.loading import ImportFailed, ImportReport
 from app.importers.loading.explorer import load_explorer
 from app.importers.loading.uhri import load_uhri
 from app.importers.loading.upr_info import load_upr_info
@@ -86,6 +86,7 @@ from app.models.recommendations import (
 from app.models.reviews import Pledge, Review
 from app.versioning import read_version
 from app.vocab import DocumentKind
+from tests.support.writes import load_committed
 from tests.uhri_records import treaty_body_record, upr_record, write_export
 
 DEADLINE = 60.0  # seconds per import
@@ -565,7 +566,7 @@ def import_document(db: Session, spec: DocumentSpec) -> ImportReport:
     outcome = parsed(spec)
     if isinstance(outcome, ParseError):
         raise outcome
-    return load_document(db, outcome)
+    return load_committed(db, outcome)
 
 
 PLEDGE_COUNTS = re.compile(

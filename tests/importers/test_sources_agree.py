@@ -9,9 +9,9 @@ import re
 import pytest
 from sqlmodel import Session
 
-from app.importers.loading import load_document
 from app.vocab import DocumentKind
 from tests.conftest import bundled_documents_parsed
+from tests.support.writes import load_committed
 
 # Real differences between the two official sources of Slovenia's 2nd review.
 KNOWN_DISAGREEMENTS = {
@@ -48,7 +48,7 @@ def test_same_paragraphs_and_positions_in_both_sources(session: int) -> None:
 def test_thematic_list_agrees_with_report_and_addendum(db: Session, session: int) -> None:
     # The database already holds report + addendum + thematic list; importing the list again
     # compares it with what the report and addendum gave.
-    report = load_document(db, _documents(session, DocumentKind.thematic_list))
+    report = load_committed(db, _documents(session, DocumentKind.thematic_list))
     assert report.added == 0
     found = set()
     for line in report.disagreements:

@@ -20,7 +20,8 @@ from sqlmodel import Session, col, select
 
 from app.importers.loading import ImportFailed
 from app.importers.loading.explorer import textual_id
-from app.importers.loading.upr_info import load_upr_info, pledge_id
+from app.importers.loading.upr_info import load_upr_info
+from app.importers.loading.upr_info_pledges import pledge_id
 from app.importers.parsing.upr_info import UprInfoFormatError
 from app.models.recommendations import (
     Recommendation,

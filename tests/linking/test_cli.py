@@ -5,18 +5,18 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from app.db import build_engine
-from app.importers.loading import load_document
 from app.linking.service import mark_pending
 from app.models.linking import RecommendationLink, ReviewLinking
 from tests.linking.test_linking import svn_report
+from tests.support.writes import load_committed
 from tests.test_cli import upr
 
 
 def test_upr_link_relinks_pending_one_review_or_all(scratch_database_url: str) -> None:
     engine = build_engine(scratch_database_url)
     with Session(engine) as db:
-        load_document(db, svn_report(20, "Decriminalize defamation", "Ratify ICRMW"))
-        load_document(db, svn_report(48, "Decriminalise defamation in law", "Plant trees"))
+        load_committed(db, svn_report(20, "Decriminalize defamation", "Ratify ICRMW"))
+        load_committed(db, svn_report(48, "Decriminalise defamation in law", "Plant trees"))
         db.execute(RecommendationLink.__table__.delete())
         mark_pending(db, ["48-SVN"])
         db.commit()

@@ -10,16 +10,17 @@ import pytest
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from app.importers.loading import load_document
 from app.importers.loading.uhri import load_uhri
 from app.importers.records import ParsedDocument, ParsedRecommendation
 from app.linking.queries import NoveltyCounts, is_repeated, novelty_counts
-from app.linking.service import link_pending, mark_pending
+from app.linking.runs import link_pending
+from app.linking.service import mark_pending
 from app.linking.similarity import REPEATED_THRESHOLD
 from app.models.linking import RecommendationLink, ReviewLinking
 from app.models.recommendations import Recommendation
 from app.vocab import DocumentKind, LinkKind
 from tests.support.uhri_generator import generate_uhri_export
+from tests.support.writes import load_committed
 
 SVN_REVIEWS = ["7-SVN", "20-SVN", "48-SVN"]
 
@@ -85,7 +86,7 @@ def test_importing_a_review_links_it_and_relinks_the_later_ones(db: Session) -> 
         "Decriminalize defamation and make it a civil offence",
         "Build a lighthouse for the protection of migratory birds",
     )
-    load_document(db, report)
+    load_committed(db, report)
     assert db.get(ReviewLinking, "34-SVN").pending is False  # type: ignore[union-attr]
     repeated = dict(_earlier(db, "34-SVN-120.1"))
     assert repeated.get("20-SVN-115.132", 0) >= REPEATED_THRESHOLD
@@ -96,7 +97,7 @@ def test_importing_a_review_links_it_and_relinks_the_later_ones(db: Session) -> 
 
 
 def test_a_dry_run_links_nothing(db: Session) -> None:
-    load_document(db, svn_report(34, "Decriminalize defamation"), dry_run=True)
+    load_committed(db, svn_report(34, "Decriminalize defamation"), dry_run=True)
     assert db.get(ReviewLinking, "34-SVN") is None
     assert "34-SVN-120.1" not in dict(_earlier(db, "48-SVN-140.69"))
 

@@ -13,10 +13,11 @@ Rules, the same for every source:
   the fields it gave, and every disagreement between sources is stored and reported.
 
 Where each part lives:
-- `document`: `load_document`, its transaction and the checks made before it commits;
+- `document`: `load_document`, in the caller's unit of work, and the checks it makes;
 - `report`: `ImportReport` (what an import did) and `ImportFailed` (an import that wrote nothing);
-- `merge`: incoming recommendations, what is stored for them, source precedence and the writes;
-- `provenance`: how two sources' values of a field are stored and compared;
+- `merge`: incoming recommendations written following source precedence: `incoming` (what an
+  import brings), `stored` (what is stored for it), `precedence` (which values win), `bulk`
+  (the writes) and `provenance` (sources, and how two sources' values are compared);
 - `review_facts`: the review, its facts and troika, its documents, warnings and lock;
 - `states`: state names to ISO3 codes; `taxonomy`: themes, groups and SDGs made on first use;
 - `text`: folding text for comparing sources;
@@ -26,11 +27,8 @@ Where each part lives:
 """
 
 from app.importers.loading.document import SOURCE_OF_KIND, TOTALS_CHECK, load_document
-from app.importers.loading.merge import (
-    IncomingRecommendation,
-    resolve_recommendation,
-    write_recommendations,
-)
+from app.importers.loading.incoming import IncomingRecommendation, resolve_recommendation
+from app.importers.loading.merge import write_recommendations
 from app.importers.loading.report import ImportFailed, ImportReport
 from app.importers.loading.review_facts import ensure_review, lock_reviews
 from app.importers.loading.states import StateResolver

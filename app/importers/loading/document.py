@@ -1,23 +1,21 @@
-"""Loading one parsed document: the transaction, and the checks made before it commits.
+"""Loading one parsed document in the caller's unit of work, and the checks made on it.
 
 `load_document` resolves every state name first (or fails, writing nothing), then writes the
-review's facts and the recommendations, checks what is loaded against the document and the
-review's stated totals, and commits (or rolls back, on failure or a dry run).
+review's facts and the recommendations and checks what is loaded against the document and the
+review's stated totals. The caller's unit of work commits it, or rolls it back on failure or a
+dry run.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlmodel import Session, col
 
-from app.importers.loading.merge import (
-    IncomingRecommendation,
-    resolve_recommendation,
-    write_recommendations,
-)
+from app.importers.loading.incoming import IncomingRecommendation, resolve_recommendation
+from app.importers.loading.merge import write_recommendations
 from app.importers.loading.report import ImportFailed, ImportReport
 from app.importers.loading.review_facts import (
     apply_metadata,
@@ -29,11 +27,12 @@ from app.importers.loading.review_facts import (
 from app.importers.loading.states import StateResolver
 from app.importers.loading.taxonomy import TaxonomyCache
 from app.importers.records import ParsedDocument, ParsedRecommendation
-from app.linking.service import link_after_import
 from app.models.recommendations import Recommendation, recommendation_id, split_paragraph
 from app.models.reviews import Review, review_id
-from app.versioning import bump
 from app.vocab import DataSource, DocumentKind, Position
+
+if TYPE_CHECKING:
+    from app.unit_of_work import UnitOfWork
 
 TOTALS_CHECK = "check of stated totals"
 
@@ -44,67 +43,52 @@ SOURCE_OF_KIND = {
 }
 
 
-def load_document(
-    db: Session,
-    doc: ParsedDocument,
-    *,
-    dry_run: bool = False,
-    before_commit: Callable[[Session, ImportReport], None] | None = None,
-) -> ImportReport:
-    """Write one parsed document in one transaction (rolled back on failure or dry run).
+def load_document(work: UnitOfWork, doc: ParsedDocument, *, dry_run: bool = False) -> ImportReport:
+    """Write one parsed document in the unit of work (discarded on a dry run).
 
-    The dataset version moves forward in the same transaction; `before_commit` may add rows of
-    its own to it (the API records its audit entry there).
+    The states of the reviews whose recommendations changed are relinked in the same
+    transaction, and the dataset version moves only when what is served changed.
     """
+    db = work.db
     source = SOURCE_OF_KIND[doc.kind]
     report = ImportReport(file=doc.file, source=source.value, dry_run=dry_run)
-    try:
-        resolver = StateResolver(db)
-        iso3 = resolver.resolve(doc.state_under_review, f"{doc.file} (state under review)")
-        incoming = [
-            resolve_recommendation(
-                resolver, doc.session, iso3 or "???", parsed, doc.file, _reference(doc, parsed)
-            )
-            for parsed in doc.recommendations
-        ]
-        if resolver.unresolved or iso3 is None:
-            raise ImportFailed(doc.file, resolver.problems())
-        rid = review_id(doc.session, iso3)
-        lock_reviews(db, [rid])
-        ensure_review(db, doc.session, iso3, doc.file)
-        report.reviews.append(rid)
-        apply_metadata(db, rid, doc, resolver, report)
-        if resolver.unresolved:
-            raise ImportFailed(doc.file, resolver.problems())
-        record_documents(db, rid, doc, report)
-        taxonomy = TaxonomyCache(db)
-        if doc.positions:
-            incoming += _positions_as_updates(db, doc, rid, iso3)
-        report.recommendations = len(incoming)
-        write_recommendations(db, incoming, source, taxonomy, report)
-        if source is not DataSource.addendum:
-            report.warnings += _missing_paragraphs(db, rid, {item.id for item in incoming})
-        report.warnings += doc.warnings
-        record_warnings(db, rid, doc.symbol or doc.file, report.warnings + report.disagreements)
-        totals = _totals_check(db, rid)
-        record_warnings(db, rid, TOTALS_CHECK, totals)
-        report.warnings += totals
-        db.flush()
-        if not dry_run:
-            changed_data = bool(report.added or report.changed or report.review_fields_changed)
-            if report.added or report.changed:
-                link_after_import(db, report.reviews)  # new/repeated links of the changed state
-            if before_commit is not None:
-                before_commit(db, report)
-            if changed_data:
-                bump(db)  # new ETags only when what is served changed
-    except BaseException:
-        db.rollback()
-        raise
+    resolver = StateResolver(db)
+    iso3 = resolver.resolve(doc.state_under_review, f"{doc.file} (state under review)")
+    incoming = [
+        resolve_recommendation(
+            resolver, doc.session, iso3 or "???", parsed, doc.file, _reference(doc, parsed)
+        )
+        for parsed in doc.recommendations
+    ]
+    if resolver.unresolved or iso3 is None:
+        raise ImportFailed(doc.file, resolver.problems())
+    rid = review_id(doc.session, iso3)
+    lock_reviews(db, [rid])
+    ensure_review(db, doc.session, iso3, doc.file)
+    report.reviews.append(rid)
+    apply_metadata(db, rid, doc, resolver, report)
+    if resolver.unresolved:
+        raise ImportFailed(doc.file, resolver.problems())
+    record_documents(db, rid, doc, report)
+    taxonomy = TaxonomyCache(db)
+    if doc.positions:
+        incoming += _positions_as_updates(db, doc, rid, iso3)
+    report.recommendations = len(incoming)
+    write_recommendations(work, incoming, source, taxonomy, report)
+    if source is not DataSource.addendum:
+        report.warnings += _missing_paragraphs(db, rid, {item.id for item in incoming})
+    report.warnings += doc.warnings
+    record_warnings(db, rid, doc.symbol or doc.file, report.warnings + report.disagreements)
+    totals = _totals_check(db, rid)
+    record_warnings(db, rid, TOTALS_CHECK, totals)
+    report.warnings += totals
+    db.flush()
     if dry_run:
-        db.rollback()
-    else:
-        db.commit()
+        work.discard()
+    elif report.added or report.changed:
+        work.changes.link(report.reviews)  # new/repeated links of the changed state
+    elif report.review_fields_changed:
+        work.changes.data_changed()
     return report
 
 

@@ -37,7 +37,8 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlmodel import Session, col
 
-from app.importers.loading.merge import IncomingRecommendation, write_recommendations
+from app.importers.loading.incoming import IncomingRecommendation
+from app.importers.loading.merge import write_recommendations
 from app.importers.loading.provenance import PART_SEPARATOR
 from app.importers.loading.report import ImportFailed, ImportReport
 from app.importers.loading.review_facts import ensure_review, lock_reviews, record_warnings
@@ -45,11 +46,11 @@ from app.importers.loading.states import StateResolver
 from app.importers.loading.taxonomy import TaxonomyCache
 from app.importers.loading.text import PART_WORDS, matching_key, text_key
 from app.importers.parsing.sdg_explorer import ExplorerRecord, read_explorer
-from app.linking.service import link_pending, mark_pending
+from app.linking.runs import link_pending
 from app.models.recommendations import Recommendation, RecommendingState, recommendation_id
 from app.models.reviews import review_id
 from app.reference import working_group_session_of
-from app.versioning import bump
+from app.unit_of_work import unit_of_work
 from app.vocab import DataSource, Position, cycle_of_session
 
 SessionFactory = Callable[[], Session]
@@ -94,38 +95,31 @@ def load_explorer(
     only_state: str | None = None,
     link: bool = True,
 ) -> ImportReport:
-    """Import one export file in one transaction (see the module docstring).
+    """Import one export file in one unit of work (see the module docstring).
 
     `only_state` (ISO3) imports only the recommendations made to that state. With `link`, the
-    states whose reviews changed are then linked across cycles, each in its own transaction.
+    states whose reviews changed are then linked across cycles, each in its own unit of work
+    (`app.linking.runs`).
     """
     report = ImportReport(file=str(path), source=SOURCE.value, dry_run=dry_run)
     records = list(read_explorer(path))
-    with new_session() as db:
-        try:
-            rows = _placed(db, path, records, only_state, report)
-            reviews = sorted({review_id(row.session, row.iso3) for row in rows})
-            lock_reviews(db, reviews)
-            for rid in reviews:
-                session, iso3 = rid.split("-")
-                ensure_review(db, int(session), iso3, str(path))
-            incoming = _recommendations(db, path, rows, reviews, report)
-            report.reviews = reviews
-            report.recommendations = len(incoming)
-            write_recommendations(db, incoming, SOURCE, TaxonomyCache(db), report)
-            _record_warnings(db, path, reviews, report)
-            changed = bool(report.added or report.changed)
-            if changed and not dry_run:
-                mark_pending(db, reviews)
-                bump(db)
-        except BaseException:
-            db.rollback()
-            raise
+    with new_session() as db, unit_of_work(db) as work:
+        rows = _placed(db, path, records, only_state, report)
+        reviews = sorted({review_id(row.session, row.iso3) for row in rows})
+        lock_reviews(db, reviews)
+        for rid in reviews:
+            session, iso3 = rid.split("-")
+            ensure_review(db, int(session), iso3, str(path))
+        incoming = _recommendations(db, path, rows, reviews, report)
+        report.reviews = reviews
+        report.recommendations = len(incoming)
+        write_recommendations(work, incoming, SOURCE, TaxonomyCache(db), report)
+        _record_warnings(db, path, reviews, report)
         if dry_run:
-            db.rollback()
-            return report
-        db.commit()
-    if link and (report.added or report.changed):
+            work.discard()
+        elif report.added or report.changed:
+            work.changes.link_pending(reviews)
+    if link and not dry_run and (report.added or report.changed):
         link_pending(new_session)
     return report
 

@@ -2,8 +2,9 @@
 
 The first pass reads the whole stream and writes nothing: every state name must resolve and
 every record must map, or the import fails listing each problem and where it stood. The second
-pass writes in batches, each in its own transaction that also moves the checkpoint forward, so
-a failure leaves every committed batch intact and a rerun resumes after the last one.
+pass writes in batches, each in a unit of work of its own that also moves the checkpoint
+forward (`load_uhri` owns them: the one import that commits more than once), so a failure
+leaves every committed batch intact and a rerun resumes after the last one.
 """
 
 from __future__ import annotations
@@ -26,10 +27,10 @@ from app.importers.loading import (
     write_recommendations,
 )
 from app.importers.parsing.uhri import UhriProblem, UhriReader, UhriRecord
-from app.linking.service import link_pending, mark_pending
+from app.linking.runs import link_pending
 from app.models.imports import ImportCheckpoint
 from app.models.sessions import WorkingGroupSession
-from app.versioning import bump
+from app.unit_of_work import UnitOfWork, unit_of_work
 from app.vocab import DataSource
 
 BATCH_SIZE = 5_000
@@ -94,7 +95,7 @@ def load_uhri(
 ) -> ImportReport:
     """Import the UPR recommendations of a UHRI export (see the module docstring).
 
-    `new_session` makes a database session; each batch runs in one and commits it. With
+    `new_session` makes a database session; each batch runs in a unit of work on one. With
     `link`, the states whose reviews changed are then linked across cycles; without it they
     stay marked pending for a later `upr link`.
     """
@@ -112,25 +113,26 @@ def load_uhri(
     records = iter(reader)
     done = 0
     while batch := list(islice(records, batch_size)):
-        with new_session() as db:
-            _write_batch(db, batch, str(path), report)
+        with new_session() as db, unit_of_work(db) as work:
+            _write_batch(work, batch, str(path), report)
             _save_checkpoint(db, key, reader.next_index)
-            bump(db)
-            db.commit()
+            work.changes.data_changed()  # every batch moves the version, as it moves the checkpoint
         done += len(batch)
         if progress:
             progress(done)
-    with new_session() as db:
+    with new_session() as db, unit_of_work(db):
         finished = db.get(ImportCheckpoint, key)
         if finished is not None:
             db.delete(finished)
-            db.commit()
     if link:
         link_pending(new_session)  # each state whose reviews the batches changed, once
     return report
 
 
-def _write_batch(db: Session, batch: Iterable[UhriRecord], file: str, report: ImportReport) -> None:
+def _write_batch(
+    work: UnitOfWork, batch: Iterable[UhriRecord], file: str, report: ImportReport
+) -> None:
+    db = work.db
     resolver = StateResolver(db)
     incoming = [_resolve(resolver, record, file) for record in batch]
     if resolver.unresolved:  # the checking pass makes this unreachable unless aliases changed
@@ -144,9 +146,9 @@ def _write_batch(db: Session, batch: Iterable[UhriRecord], file: str, report: Im
             known.add(item.review_id)
             report.reviews.append(item.review_id)
     changes = report.added + report.changed
-    write_recommendations(db, incoming, DataSource.uhri, TaxonomyCache(db), report)
+    write_recommendations(work, incoming, DataSource.uhri, TaxonomyCache(db), report)
     if report.added + report.changed > changes:
-        mark_pending(db, reviews)  # linked after the last batch (or by `upr link`)
+        work.changes.link_pending(reviews)  # linked after the last batch (or by `upr link`)
 
 
 def _save_checkpoint(db: Session, key: str, next_record: int) -> None:
