@@ -33,9 +33,10 @@ run: data  ## Set up everything and serve on http://127.0.0.1:8000 (docs at /doc
 test: install  ## Run the whole test suite (PostgreSQL too when UPR_TEST_POSTGRES_URL is set)
 	$(BIN)/pytest -n auto
 
-lint: install  ## Lint and check formatting
+lint: install  ## Lint, check formatting and check the types of app/
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy app
 
 format: install  ## Format the code
 	$(BIN)/ruff check --fix .

@@ -52,7 +52,7 @@ def get_engine() -> Engine:
 
 def read(
     db: Session, statement: Executable, parameters: dict[str, Any] | None = None
-) -> CursorResult[Any]:
+) -> CursorResult[*tuple[Any, ...]]:
     """Run a read of plain columns on the session's connection, in its transaction, without
     the ORM's result processing (noticeably cheaper per row for lists and exports)."""
     return db.connection().execute(statement, parameters)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import select, update
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from app.models.versioning import ROW_ID, DatasetVersion
 
@@ -23,17 +23,17 @@ def bump(db: Session) -> None:
     then held briefly.
     """
     now = dt.datetime.now(dt.UTC)
-    result = db.execute(
+    result = db.connection().execute(
         update(DatasetVersion)
-        .where(DatasetVersion.id == ROW_ID)  # type: ignore[arg-type]
+        .where(col(DatasetVersion.id) == ROW_ID)
         .values(version=DatasetVersion.version + 1, changed_at=now)
     )
-    if result.rowcount == 0:  # type: ignore[attr-defined]  # the migration inserts the row
+    if result.rowcount == 0:  # the migration inserts the row
         db.add(DatasetVersion(id=ROW_ID, version=2, changed_at=now))
         db.flush()
 
 
 def read_version(db: Session) -> int:
     """The current dataset version (0 if the row is missing)."""
-    query = select(DatasetVersion.version).where(DatasetVersion.id == ROW_ID)  # type: ignore[arg-type]
+    query = select(col(DatasetVersion.version)).where(col(DatasetVersion.id) == ROW_ID)
     return db.execute(query).scalar_one_or_none() or 0

@@ -67,6 +67,38 @@ def test_domains_import_each_other_in_one_direction() -> None:
     assert remaining == set(), {domain: sorted(graph[domain] & remaining) for domain in remaining}
 
 
+MAX_MODULE_LINES = 400
+
+
+def _code_lines(path: Path) -> int:
+    """Lines of a module that are neither blank nor only a comment."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return sum(1 for line in lines if line.strip() and not line.lstrip().startswith("#"))
+
+
+def test_no_module_of_the_app_is_over_the_size_limit() -> None:
+    sizes = {str(path.relative_to(ROOT)): _code_lines(path) for path in APP.rglob("*.py")}
+    assert len(sizes) > 100 and max(sizes.values()) > 200  # the count reads real modules
+    assert {path: size for path, size in sizes.items() if size > MAX_MODULE_LINES} == {}
+
+
+def test_the_app_ships_no_data_generator() -> None:
+    """Generated test data (random states, texts, UHRI files) lives in tests/support and
+    bench/, not in the package that is installed and put in the image."""
+    generators = [
+        str(path.relative_to(ROOT))
+        for path in APP.rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        and any(
+            (alias.name if isinstance(node, ast.Import) else node.module or "") == "random"
+            for alias in node.names
+        )
+    ]
+    assert generators == []
+    assert (ROOT / "tests" / "support" / "uhri_generator.py").exists()
+
+
 # A filter added to the registry before the app is built: the script appends one, then serves
 # a list, facets, stats and the export with it and reads the OpenAPI document.
 _NEW_FILTER = """

@@ -42,7 +42,7 @@ def link(
         summary = link_pending(new_session)
     else:
         with new_session() as db:
-            states = all_states(db) if every else states_of(db, [review.upper()])  # type: ignore[union-attr]
+            states = all_states(db) if every or review is None else states_of(db, [review.upper()])
         if review and not states:
             fail(f"error: no review {review.upper()!r} is loaded")
         summary = link_states(new_session, states)

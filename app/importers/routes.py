@@ -81,7 +81,7 @@ def import_document(
     session: Annotated[
         int,  # noqa: RUF013
         Form(ge=1, le=999, description="Session number (addendum, thematic list)."),
-    ] = None,  # type: ignore[assignment]
+    ] = None,  # type: ignore[assignment]  # absent, not null (above)
     state: Annotated[
         str,  # noqa: RUF013
         Form(
@@ -90,7 +90,7 @@ def import_document(
             pattern=r"^[^\x00]+$",
             description="State under review as named in UN documents (addendum, thematic list).",
         ),
-    ] = None,  # type: ignore[assignment]
+    ] = None,  # type: ignore[assignment]  # absent, not null (above)
     dry_run: Annotated[bool, Form(description="Parse, check and report; write nothing.")] = False,
 ) -> ImportReportPublic:
     """Import an official document with the same loader and report as `upr import`.
@@ -133,7 +133,7 @@ def import_document(
 def _import_uhri(work: UnitOfWork, path: Path, dry_run: bool) -> ImportReport:
     """Load a UHRI export on the request's session, its batches in units of work of their own
     (`load_uhri`); the request's own then records the audit entry."""
-    report = load_uhri(lambda: nullcontext(work.db), path, dry_run=dry_run)  # type: ignore[arg-type,return-value]
+    report = load_uhri(lambda: nullcontext(work.db), path, dry_run=dry_run)
     if not dry_run:
         work.changes.data_changed()
     return report

@@ -24,7 +24,7 @@ from prometheus_client import (
     generate_latest,
     multiprocess,
 )
-from sqlalchemy import Engine
+from sqlalchemy import Engine, QueuePool
 
 from app.db import get_engine
 
@@ -67,11 +67,11 @@ def observe_request(method: str, route: str, status: int, seconds: float) -> Non
 def observe_pool(engine: Engine) -> None:
     """Set the pool gauges from an engine's pool (pools without a queue are skipped)."""
     pool = engine.pool
-    if not all(hasattr(pool, name) for name in ("checkedout", "checkedin", "size")):
+    if not isinstance(pool, QueuePool):
         return
-    POOL.labels("checked_out").set(pool.checkedout())  # type: ignore[attr-defined]
-    POOL.labels("idle").set(pool.checkedin())  # type: ignore[attr-defined]
-    POOL.labels("size").set(pool.size())  # type: ignore[attr-defined]
+    POOL.labels("checked_out").set(pool.checkedout())
+    POOL.labels("idle").set(pool.checkedin())
+    POOL.labels("size").set(pool.size())
     POOL.labels("max_overflow").set(getattr(pool, "_max_overflow", 0))
 
 

@@ -40,7 +40,7 @@ def states_of(db: Session, review_ids: Iterable[str]) -> list[str]:
     ids = sorted(set(review_ids))
     if not ids:
         return []
-    query = select(Review.state_iso3).where(col(Review.id).in_(ids)).distinct()
+    query = select(col(Review.state_iso3)).where(col(Review.id).in_(ids)).distinct()
     return sorted(db.execute(query).scalars())
 
 
@@ -48,17 +48,17 @@ def state_docs(db: Session, iso3: str, state_names: frozenset[str]) -> list[Doc]
     """Every recommendation made to `iso3`, as the linker sees it."""
     recommending: dict[str, set[str]] = defaultdict(set)
     for rid, code in db.execute(
-        select(RecommendingState.recommendation_id, RecommendingState.iso3)
+        select(col(RecommendingState.recommendation_id), col(RecommendingState.iso3))
         .join(Recommendation, col(Recommendation.id) == col(RecommendingState.recommendation_id))
         .where(col(Recommendation.state_iso3) == iso3)
     ):
         recommending[rid].add(code)
     rows = db.execute(
         select(
-            Recommendation.id,
-            Recommendation.review_id,
-            Recommendation.session_number,
-            Recommendation.text,
+            col(Recommendation.id),
+            col(Recommendation.review_id),
+            col(Recommendation.session_number),
+            col(Recommendation.text),
         ).where(col(Recommendation.state_iso3) == iso3)
     )
     return [
@@ -81,7 +81,7 @@ def link_state(db: Session, iso3: str, state_names: frozenset[str]) -> tuple[int
     advisory_lock(db, f"link:{iso3}")  # one state's links are written by one import at a time
     docs = state_docs(db, iso3, state_names)
     links = compute_links(docs)
-    mine = select(Recommendation.id).where(col(Recommendation.state_iso3) == iso3)
+    mine = select(col(Recommendation.id)).where(col(Recommendation.state_iso3) == iso3)
     db.execute(
         delete(RecommendationLink).where(col(RecommendationLink.recommendation_id).in_(mine))
     )
@@ -99,7 +99,7 @@ def link_state(db: Session, iso3: str, state_names: frozenset[str]) -> tuple[int
                 for link in links
             ],
         )
-    reviews = select(Review.id).where(col(Review.state_iso3) == iso3)
+    reviews = select(col(Review.id)).where(col(Review.state_iso3) == iso3)
     db.execute(delete(ReviewLinking).where(col(ReviewLinking.review_id).in_(reviews)))
     now = dt.datetime.now(dt.UTC)
     linked = sorted({doc.review_id for doc in docs})
@@ -131,10 +131,10 @@ def mark_pending(db: Session, review_ids: Iterable[str]) -> None:
 
 def pending_states(db: Session) -> list[str]:
     """States with at least one review waiting to be linked."""
-    pending = select(ReviewLinking.review_id).where(col(ReviewLinking.pending))
+    pending = select(col(ReviewLinking.review_id)).where(col(ReviewLinking.pending))
     return states_of(db, db.execute(pending).scalars())
 
 
 def all_states(db: Session) -> list[str]:
     """Every state that has recommendations loaded."""
-    return sorted(db.execute(select(Recommendation.state_iso3).distinct()).scalars())
+    return sorted(db.execute(select(col(Recommendation.state_iso3)).distinct()).scalars())

@@ -20,7 +20,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from app.vocab import LinkKind
@@ -148,7 +148,7 @@ def _ranked(
     ]
 
 
-def _runs(positions: Iterable[int], key) -> list[list[int]]:  # type: ignore[no-untyped-def]
+def _runs(positions: Iterable[int], key: Callable[[int], object]) -> list[list[int]]:
     """Consecutive positions grouped by `key` (the input is sorted by it)."""
     runs: list[list[int]] = []
     previous = object()

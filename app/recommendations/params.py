@@ -60,7 +60,8 @@ def _parameter(name: str, annotation: Any) -> inspect.Parameter:
     return inspect.Parameter(name, keyword, default=None, annotation=annotation)
 
 
-# FastAPI reads the parameters from the signature: one per declared filter, then `q`.
+# FastAPI reads the parameters from the signature: one per declared filter, then `q`. Python
+# lets any function carry a `__signature__`, which the type checker does not declare.
 recommendation_filters.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
     [
         inspect.Parameter("db", inspect.Parameter.KEYWORD_ONLY, annotation=DbDep),

@@ -158,7 +158,7 @@ def item_with(row: Any, links: Links) -> dict[str, Any]:
         "themes": [{"id": i, "name": n, "code": c} for i, n, c in links.themes],
         "affected_groups": links.groups,
         "sdgs": links.sdgs,
-        "external_ids": dict(links.external_ids),
+        "external_ids": {system: value for system, value in links.external_ids},
     }
 
 
@@ -234,13 +234,17 @@ class Lookups:
     @classmethod
     def read(cls, db: Session) -> Lookups:
         """The lookup tables as they are in `db`'s transaction."""
-        themes = read(db, select(Theme.id, Theme.name, Theme.code).order_by(col(Theme.name)))
+        themes = read(
+            db, select(col(Theme.id), col(Theme.name), col(Theme.code)).order_by(col(Theme.name))
+        )
         themes_by_id = {theme_id: (theme_id, name, code) for theme_id, name, code in themes}
-        groups = select(AffectedGroup.id, AffectedGroup.name).order_by(col(AffectedGroup.name))
+        groups = select(col(AffectedGroup.id), col(AffectedGroup.name)).order_by(
+            col(AffectedGroup.name)
+        )
         group_names = dict(read(db, groups).all())
-        sdgs = sorted(read(db, select(Sdg.code)).scalars(), key=sdg_order)
+        sdgs = sorted(read(db, select(col(Sdg.code))).scalars(), key=sdg_order)
         return cls(
-            state_names=dict(read(db, select(State.iso3, State.name)).all()),
+            state_names=dict(read(db, select(col(State.iso3), col(State.name))).all()),
             themes=themes_by_id,
             theme_names={theme_id: theme[1] for theme_id, theme in themes_by_id.items()},
             theme_rank={theme_id: rank for rank, theme_id in enumerate(themes_by_id)},

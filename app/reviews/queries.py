@@ -51,6 +51,8 @@ def get_review(db: Session, review_id: str) -> tuple[Review, State] | None:
         select(Review, State)
         .join(State, col(State.iso3) == col(Review.state_iso3))
         .where(Review.id == review_id)
+        # SQLModel types relationship attributes as the values they hold on an instance, not
+        # as the class attributes the loader options take, so the checker cannot match them.
         .options(
             selectinload(Review.troika).joinedload(TroikaSeat.state),  # type: ignore[arg-type]
             selectinload(Review.documents),  # type: ignore[arg-type]

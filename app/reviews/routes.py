@@ -118,7 +118,7 @@ def _detail(db: DbDep, normalised: str) -> ReviewDetail:
         novelty=review_novelty(novelty_counts(db, [review.id]).get(review.id)),
         sources=[
             ReviewSource(
-                source=source,
+                source=DataSource(source),
                 is_document=DataSource(source).is_document,
                 recommendations=count,
                 in_conflict=conflicts,

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from sqlalchemy import ColumnElement, Select, Subquery
+from sqlalchemy import ColumnElement, FromClause, Select
 from sqlalchemy.orm import Session
 
 from app.kit import dialect
@@ -48,7 +48,7 @@ class SearchBackend(Protocol):
         counting all matches."""
         ...
 
-    def with_snippets(self, statement: Select, page: Subquery, query: SearchQuery) -> Select:
+    def with_snippets(self, statement: Select, page: FromClause, query: SearchQuery) -> Select:
         """`statement`, over `page` (a subquery of a `ranked` statement), with a `snippet`
         column: the raw excerpt of each of the page's rows."""
         ...

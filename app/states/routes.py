@@ -61,23 +61,25 @@ def get_state(db: DbDep, iso3: Iso3Path) -> StateDetail:
     "/{iso3}/aliases",
     response_model=StateDetail,
     status_code=201,
-    responses={200: {"description": "The alias already named this state; nothing changed."}}
-    | problem_responses(
-        401,
-        403,
-        404,
-        409,
-        413,
-        422,
-        examples={
-            "not a string": problem_example(
-                422,
-                "invalid-request",
-                "body.alias: Input should be a valid string",
-                ("body.alias", "Input should be a valid string"),
-            )
-        },
-    ),
+    responses={
+        200: {"description": "The alias already named this state; nothing changed."},
+        **problem_responses(
+            401,
+            403,
+            404,
+            409,
+            413,
+            422,
+            examples={
+                "not a string": problem_example(
+                    422,
+                    "invalid-request",
+                    "body.alias: Input should be a valid string",
+                    ("body.alias", "Input should be a valid string"),
+                )
+            },
+        ),
+    },
 )
 def add_state_alias(
     response: Response, work: UnitOfWorkDep, key: WriteKey, iso3: Iso3Path, body: AliasCreate

@@ -105,17 +105,17 @@ def _check(db: Session, new: Sequence[NewEntry]) -> list[tuple[str, str]]:
     """Problems with the recommendations and superseded entries named (three queries)."""
     ids = sorted({item.recommendation_id for item in new})
     known = set(
-        db.execute(select(Recommendation.id).where(col(Recommendation.id).in_(ids))).scalars()
+        db.execute(select(col(Recommendation.id)).where(col(Recommendation.id).in_(ids))).scalars()
     )
     wanted = sorted({item.entry.supersedes for item in new if item.entry.supersedes})
     targets = {
         row.id: row
         for row in db.execute(
-            select(T.id, T.recommendation_id, T.source).where(col(T.id).in_(wanted))
+            select(col(T.id), col(T.recommendation_id), col(T.source)).where(col(T.id).in_(wanted))
         )
     }
     taken = set(
-        db.execute(select(T.supersedes_id).where(col(T.supersedes_id).in_(wanted))).scalars()
+        db.execute(select(col(T.supersedes_id)).where(col(T.supersedes_id).in_(wanted))).scalars()
     )
     problems: list[tuple[str, str]] = []
     claimed: dict[int, str] = {}
@@ -153,7 +153,7 @@ def _check(db: Session, new: Sequence[NewEntry]) -> list[tuple[str, str]]:
 def _rows(query: Select[Any]) -> Select[Any]:
     """Entries with their author's prefix and the id of the entry that supersedes them."""
     return (
-        query.add_columns(ApiKey.prefix, _Corrector.id)
+        query.add_columns(col(ApiKey.prefix), col(_Corrector.id))
         .join(ApiKey, col(ApiKey.id) == col(T.author_key_id))
         .outerjoin(_Corrector, col(_Corrector.supersedes_id) == col(T.id))
     )
@@ -208,7 +208,7 @@ def matching(
 ) -> Select[Any]:
     """The ids of the recommendations matching the recommendation list's filters, and of one
     review or one state under review if given."""
-    query = select(Recommendation.id).where(*filters.conditions(backend_for(db)))
+    query = select(col(Recommendation.id)).where(*filters.conditions(backend_for(db)))
     if review_id is not None:
         query = query.where(col(Recommendation.review_id) == review_id)
     if iso3 is not None:
@@ -227,7 +227,7 @@ def effective_assessments(
     """(recommendation, source, status, date) of the effective entries of the recommendations
     `matching` selects (a select of recommendation ids), by date then id."""
     query = (
-        select(T.recommendation_id, T.source, T.status, T.status_date)
+        select(col(T.recommendation_id), col(T.source), col(T.status), col(T.status_date))
         .where(col(T.recommendation_id).in_(matching), effective())
         .order_by(col(T.status_date), col(T.id))
     )

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import delete, insert, tuple_, update
-from sqlmodel import Session, col
+from sqlmodel import Session
 
 from app.importers.loading.stored import CHUNK, chunks
 from app.kit.columns import table_of
@@ -48,7 +48,7 @@ def flush(db: Session, writes: Writes) -> None:
         db.execute(update(table_of(Recommendation)).where(Recommendation.id == key).values(values))
     for model, ids in writes.replaced.items():
         for chunk in chunks(ids):
-            db.execute(delete(model).where(col(model.recommendation_id).in_(chunk)))
+            db.execute(delete(model).where(table_of(model).c.recommendation_id.in_(chunk)))
     for model in (
         RecommendingState,
         RecommendationTheme,

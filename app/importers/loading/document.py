@@ -106,7 +106,9 @@ def _positions_as_updates(
     """An addendum's positions as updates of recommendations that must already be loaded."""
     ids = {recommendation_id(doc.session, iso3, p.paragraph): p for p in doc.positions}
     known = set(
-        db.execute(select(Recommendation.id).where(col(Recommendation.id).in_(list(ids)))).scalars()
+        db.execute(
+            select(col(Recommendation.id)).where(col(Recommendation.id).in_(list(ids)))
+        ).scalars()
     )
     missing = sorted(set(ids) - known, key=lambda rid_: split_paragraph(rid_.rsplit("-", 1)[1]))
     if missing:
@@ -144,7 +146,9 @@ def _positions_as_updates(
 def _missing_paragraphs(db: Session, rid: str, present: set[str]) -> list[str]:
     """Recommendations loaded earlier for the review that this document does not contain."""
     loaded = set(
-        db.execute(select(Recommendation.id).where(col(Recommendation.review_id) == rid)).scalars()
+        db.execute(
+            select(col(Recommendation.id)).where(col(Recommendation.review_id) == rid)
+        ).scalars()
     )
     absent = sorted(loaded - present)
     if not absent:
@@ -163,7 +167,7 @@ def _totals_check(db: Session, rid: str) -> list[str]:
     assert review is not None
     counts = dict(
         db.execute(
-            select(Recommendation.position, func.count())
+            select(col(Recommendation.position), func.count())
             .where(col(Recommendation.review_id) == rid)
             .group_by(col(Recommendation.position))
         ).all()

@@ -31,6 +31,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,7 +54,7 @@ from app.reference import working_group_session_of
 from app.unit_of_work import unit_of_work
 from app.vocab import DataSource, Position, cycle_of_session
 
-SessionFactory = Callable[[], Session]
+SessionFactory = Callable[[], AbstractContextManager[Session]]
 SOURCE = DataSource.sdg_explorer
 
 
@@ -184,10 +185,10 @@ def _loaded(db: Session, reviews: list[str]) -> dict[str, list[_Loaded]]:
     for rid in reviews:
         for row in db.execute(
             select(
-                Recommendation.id,
-                Recommendation.paragraph,
-                Recommendation.text,
-                Recommendation.text_from,
+                col(Recommendation.id),
+                col(Recommendation.paragraph),
+                col(Recommendation.text),
+                col(Recommendation.text_from),
             )
             .where(col(Recommendation.review_id) == rid)
             .order_by(
@@ -206,7 +207,7 @@ def _loaded(db: Session, reviews: list[str]) -> dict[str, list[_Loaded]]:
             found[row.id] = item
             by_review[rid].append(item)
         for rec_id, iso3 in db.execute(
-            select(RecommendingState.recommendation_id, RecommendingState.iso3)
+            select(col(RecommendingState.recommendation_id), col(RecommendingState.iso3))
             .join(Recommendation, col(Recommendation.id) == RecommendingState.recommendation_id)
             .where(col(Recommendation.review_id) == rid)
         ):

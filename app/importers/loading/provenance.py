@@ -112,20 +112,22 @@ def record_provenance(
             continue
         ours = (source, item.reference, mine[name])
         theirs = (other, other_reference, other_value)
-        high, low = (ours, theirs) if _rank(name, source) > _rank(name, other) else (theirs, ours)
-        wanted[name.value, high[0].value, low[0].value] = {
+        winner, loser = (
+            (ours, theirs) if _rank(name, source) > _rank(name, other) else (theirs, ours)
+        )
+        wanted[name.value, winner[0].value, loser[0].value] = {
             "recommendation_id": item.id,
             "field": name,
-            "source": high[0],
-            "reference": high[1],
-            "value": high[2],
-            "other_source": low[0],
-            "other_reference": low[1],
-            "other_value": low[2],
+            "source": winner[0],
+            "reference": winner[1],
+            "value": winner[2],
+            "other_source": loser[0],
+            "other_reference": loser[1],
+            "other_value": loser[2],
         }
         report.disagreements.append(
-            f"{item.id}: {name.value} differs: {high[0].value} ({high[1]}) has {high[2]!r}, "
-            f"{low[0].value} ({low[1]}) has {low[2]!r}"
+            f"{item.id}: {name.value} differs: {winner[0].value} ({winner[1]}) has {winner[2]!r}, "
+            f"{loser[0].value} ({loser[1]}) has {loser[2]!r}"
         )
     for key, pair in old.disagreements.items():
         if source.value not in key[1:]:

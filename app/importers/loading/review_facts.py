@@ -6,6 +6,7 @@ attached to it and the warnings each source left on it.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
@@ -18,6 +19,7 @@ from app.importers.records import ParsedDocument
 from app.kit.dialect import advisory_lock
 from app.models.reviews import Document, Review, ReviewWarning, TroikaSeat, review_id
 from app.models.sessions import WorkingGroupSession
+from app.vocab import DocumentKind
 
 
 def lock_reviews(db: Session, review_ids: Iterable[str]) -> None:
@@ -94,7 +96,9 @@ def apply_metadata(
 
 def record_documents(db: Session, rid: str, doc: ParsedDocument, report: ImportReport) -> None:
     """Attach the document itself and the documents it cites to the review."""
-    entries = [(doc.kind, doc.symbol, doc.date, doc.file)]
+    entries: list[tuple[DocumentKind, str | None, dt.date | None, str | None]] = [
+        (doc.kind, doc.symbol, doc.date, doc.file)
+    ]
     entries += [(ref.kind, ref.symbol, ref.date, None) for ref in doc.cited_documents]
     for kind, symbol, date, source_file in entries:
         found = (

@@ -76,7 +76,7 @@ def read_stored(db: Session, ids: list[str]) -> dict[str, Stored]:
     keys = list(stored)
     for chunk in chunks(keys):
         for rid, iso3 in db.execute(
-            select(RecommendingState.recommendation_id, RecommendingState.iso3)
+            select(col(RecommendingState.recommendation_id), col(RecommendingState.iso3))
             .where(col(RecommendingState.recommendation_id).in_(chunk))
             .order_by(col(RecommendingState.recommendation_id), col(RecommendingState.ordinal))
         ):
@@ -88,15 +88,15 @@ def read_stored(db: Session, ids: list[str]) -> dict[str, Stored]:
             (RecommendationUprInfoIssue, "issues", RecommendationUprInfoIssue.issue_id),
         ):
             for rid, value in db.execute(
-                select(model.recommendation_id, column).where(
+                select(col(model.recommendation_id), col(column)).where(
                     col(model.recommendation_id).in_(chunk)
                 )
             ):
                 getattr(stored[rid], attribute).add(value)
         for rid, system, value in db.execute(
-            select(ExternalId.recommendation_id, ExternalId.system, ExternalId.value).where(
-                col(ExternalId.recommendation_id).in_(chunk)
-            )
+            select(
+                col(ExternalId.recommendation_id), col(ExternalId.system), col(ExternalId.value)
+            ).where(col(ExternalId.recommendation_id).in_(chunk))
         ):
             stored[rid].external_ids[system] = value
         for source_row in db.execute(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from app.importers.records import ThemeRef
 from app.models.taxonomy import AffectedGroup, Sdg, Theme, UprInfoIssue
@@ -19,7 +19,7 @@ class TaxonomyCache:
         self.groups = {
             group.name: group.id for group in db.execute(select(AffectedGroup)).scalars()
         }
-        self.sdgs = set(db.execute(select(Sdg.code)).scalars())
+        self.sdgs = set(db.execute(select(col(Sdg.code))).scalars())
         self.issues = {issue.name: issue.id for issue in db.execute(select(UprInfoIssue)).scalars()}
         self._theme_names: dict[int, str] = {}
         self._group_names: dict[int, str] = {}
@@ -44,7 +44,7 @@ class TaxonomyCache:
             self.db.add(group)
             self.db.flush()
             self.groups[name] = group.id
-        return self.groups[name]  # type: ignore[return-value]
+        return self.groups[name]
 
     def sdg_code(self, code: str) -> str:
         """An SDG code, with the target created as needed."""
@@ -61,17 +61,17 @@ class TaxonomyCache:
             issue = UprInfoIssue(name=name)
             self.db.add(issue)
             self.db.flush()
-            self.issues[name] = issue.id  # type: ignore[assignment]
-        return self.issues[name]  # type: ignore[return-value]
+            self.issues[name] = issue.id
+        return self.issues[name]
 
     def theme_name(self, theme_id: int) -> str:
         """The name of a theme by id."""
         if theme_id not in self._theme_names:
-            self._theme_names = {theme.id: name for name, theme in self.themes.items()}  # type: ignore[misc]
+            self._theme_names = {theme.id: name for name, theme in self.themes.items()}
         return self._theme_names[theme_id]
 
     def group_name(self, group_id: int) -> str:
         """The name of an affected group by id."""
         if group_id not in self._group_names:
-            self._group_names = {gid: name for name, gid in self.groups.items()}  # type: ignore[misc]
+            self._group_names = {gid: name for name, gid in self.groups.items()}
         return self._group_names[group_id]

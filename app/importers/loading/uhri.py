@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from itertools import islice
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from app.importers.loading import (
     resolve_recommendation,
     write_recommendations,
 )
+from app.importers.loading.incoming import IncomingRecommendation
 from app.importers.parsing.uhri import UhriProblem, UhriReader, UhriRecord
 from app.linking.runs import link_pending
 from app.models.imports import ImportCheckpoint
@@ -35,7 +37,7 @@ from app.vocab import DataSource
 
 BATCH_SIZE = 5_000
 Progress = Callable[[int], None]
-SessionFactory = Callable[[], Session]
+SessionFactory = Callable[[], AbstractContextManager[Session]]
 
 
 def checkpoint_key(path: Path) -> str:
@@ -75,7 +77,7 @@ def check_uhri(
     return count, [_describe(problem) for problem in reader.problems]
 
 
-def _resolve(resolver: StateResolver, record: UhriRecord, file: str):  # type: ignore[no-untyped-def]
+def _resolve(resolver: StateResolver, record: UhriRecord, file: str) -> IncomingRecommendation:
     iso3 = resolver.resolve(record.state_under_review, f"{file} {record.recommendation.location}")
     parsed = record.recommendation
     annotation = parsed.external_ids.get("uhri")

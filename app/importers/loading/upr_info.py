@@ -28,10 +28,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from app.importers.loading.merge import write_recommendations
 from app.importers.loading.report import ImportFailed, ImportReport
@@ -61,7 +62,7 @@ from app.models.reviews import review_id
 from app.models.sessions import WorkingGroupSession
 from app.unit_of_work import unit_of_work
 
-SessionFactory = Callable[[], Session]
+SessionFactory = Callable[[], AbstractContextManager[Session]]
 
 
 def load_upr_info(
@@ -119,7 +120,7 @@ def _placed(
     """The groups and pledges (with their review ids), states resolved; problems become
     warnings. Raises ImportFailed listing every unresolved name and unknown session."""
     resolver = StateResolver(db)
-    sessions = set(db.execute(select(WorkingGroupSession.number)).scalars())
+    sessions = set(db.execute(select(col(WorkingGroupSession.number))).scalars())
     unknown_sessions: dict[int, list[int]] = defaultdict(list)
     for row in export.malformed:
         report.warnings.append(f"row {row.row}: not imported: {'; '.join(row.problems)}")

@@ -137,10 +137,10 @@ def read_loaded(db: Session, reviews: list[str], *, keys: bool = True) -> dict[s
     for chunk in chunks(reviews, 200):
         for row in db.execute(
             select(
-                Recommendation.id,
-                Recommendation.review_id,
-                Recommendation.paragraph,
-                Recommendation.text,
+                col(Recommendation.id),
+                col(Recommendation.review_id),
+                col(Recommendation.paragraph),
+                col(Recommendation.text),
             )
             .where(col(Recommendation.review_id).in_(chunk))
             .order_by(
@@ -156,7 +156,7 @@ def read_loaded(db: Session, reviews: list[str], *, keys: bool = True) -> dict[s
             found[row.id] = item
             by_review[row.review_id].append(item)
         for rec_id, iso3 in db.execute(
-            select(RecommendingState.recommendation_id, RecommendingState.iso3)
+            select(col(RecommendingState.recommendation_id), col(RecommendingState.iso3))
             .join(Recommendation, col(Recommendation.id) == RecommendingState.recommendation_id)
             .where(col(Recommendation.review_id).in_(chunk))
         ):
