@@ -237,6 +237,7 @@ FILTERS: tuple[Filter, ...] = (
         ],
         lambda c, a: _linked(RecommendationTheme, col(RecommendationTheme.theme_id).in_(a[""])),
         prepare=_named("theme"),
+        prepare_reads_database=True,
     ),
     Filter(
         "group",
@@ -250,6 +251,7 @@ FILTERS: tuple[Filter, ...] = (
         ],
         lambda c, a: _linked(RecommendationGroup, col(RecommendationGroup.group_id).in_(a[""])),
         prepare=_named("group"),
+        prepare_reads_database=True,
     ),
     Filter(
         "sdg",
@@ -376,5 +378,6 @@ FILTERS: tuple[Filter, ...] = (
             RecommendationUprInfoIssue, col(RecommendationUprInfoIssue.issue_id).in_(a[""])
         ),
         prepare=_named("upr_info_issue"),
+        prepare_reads_database=True,
     ),
 )

@@ -29,6 +29,8 @@ class Filter:
     cannot). `arguments` gives the named parameters that carry a value (by suffix of
     `filter_{name}`; a list is expanded in `IN`); `literal`: the value itself is part of the
     statement's shape (a flag that chooses the condition), and has no parameter.
+    `prepare_reads_database`: `prepare` queries the database (resolving names), so a request
+    that uses the filter is prepared in the thread pool rather than on the event loop.
     """
 
     name: str
@@ -37,6 +39,7 @@ class Filter:
     scope: Literal["review", "recommendation"] = "recommendation"
     names_review: bool = False
     prepare: Callable[[Session, Any], Any] | None = None
+    prepare_reads_database: bool = False
     arguments: Callable[[Any], dict[str, Any]] = _one
     literal: bool = False
 

@@ -13,6 +13,7 @@ import inspect
 from typing import Annotated, Any
 
 from fastapi import Depends, Query
+from fastapi.concurrency import run_in_threadpool
 from sqlmodel import Session
 
 from app.db import DbDep
@@ -40,10 +41,25 @@ SearchQueryParameter = Annotated[
 ]
 
 
-def recommendation_filters(
+async def recommendation_filters(
     db: Session, q: str | None = None, **given: Any
 ) -> RecommendationFilters:
-    """The filters of a recommendation request (its query parameters: see `__signature__`)."""
+    """The filters of a recommendation request (its query parameters: see `__signature__`).
+
+    Made on the event loop, without a hop to the thread pool, unless a filter given must
+    resolve names in the database.
+    """
+    if any(
+        declared.prepare_reads_database and given.get(declared.name) not in (None, [])
+        for declared in FILTERS
+    ):
+        return await run_in_threadpool(lambda: prepare_filters(db, q, **given))
+    return prepare_filters(db, q, **given)
+
+
+def prepare_filters(db: Session, q: str | None = None, **given: Any) -> RecommendationFilters:
+    """The filters of these parameter values (by filter name) and search text: each value
+    made ready by its filter, the search parsed."""
     values = {}
     for declared in FILTERS:
         value = given.get(declared.name)

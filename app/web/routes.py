@@ -24,7 +24,7 @@ from app.kit.params import (
 )
 from app.kit.problems import not_found
 from app.recommendations.filters import RecommendationFilters
-from app.recommendations.params import FiltersDep, recommendation_filters
+from app.recommendations.params import FiltersDep, prepare_filters
 from app.recommendations.queries import Sort
 from app.vocab import Position
 from app.web import home, recommendations, reviews, search, states
@@ -149,7 +149,7 @@ def _review(
     filters = RecommendationFilters(
         review=[normalised],
         position=position,
-        theme=recommendation_filters(db, theme=theme).theme if theme else None,
+        theme=prepare_filters(db, theme=theme).theme if theme else None,
         repeated=repeated,
     )
     context = reviews.review_page(db, normalised, filters, cursor)

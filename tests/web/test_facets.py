@@ -6,7 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
-from app.recommendations.params import recommendation_filters
+from app.recommendations.params import prepare_filters
 from app.web.facets import FACETS, facet_counts, without
 
 API_FACET = {name: "sdg_goal" if name == "sdg" else name for name in FACETS}
@@ -26,7 +26,7 @@ API_FACET = {name: "sdg_goal" if name == "sdg" else name for name in FACETS}
 def test_facet_counts_match_the_api(
     client: TestClient, db: Session, params: dict[str, object]
 ) -> None:
-    filters = recommendation_filters(db, **params)  # type: ignore[arg-type]
+    filters = prepare_filters(db, **params)
     counted = facet_counts(db, filters)
     for name, (_, parameter) in FACETS.items():
         # a facet whose own filter is set is counted without it
@@ -47,6 +47,6 @@ def test_facet_counts_match_the_api(
 
 
 def test_without_drops_one_filter_and_keeps_the_search(db: Session) -> None:
-    filters = recommendation_filters(db, q="roma", position=["noted"], session=[20])  # type: ignore[arg-type]
+    filters = prepare_filters(db, q="roma", position=["noted"], session=[20])
     rest = without(filters, "position")
     assert rest.position is None and rest.session == [20] and rest.search == filters.search
