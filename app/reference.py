@@ -37,7 +37,6 @@ if TYPE_CHECKING:
 
 REFERENCE_DIR = DATA_DIR / "reference"
 CYCLES = 4
-SESSIONS = 54
 
 
 @dataclass

@@ -56,7 +56,6 @@ import ijson
 
 from app.importers.parsing.uhri_json import (
     BACKEND,
-    BACKEND_NAME,
     BUF_SIZE,
     CountingReader,
     error_offset,
@@ -68,7 +67,6 @@ from app.importers.parsing.uhri_values import map_position_labels, parse_sdg, pa
 from app.importers.records import ParseError
 
 __all__ = [
-    "BACKEND_NAME",
     "UhriProblem",
     "UhriProblemError",
     "UhriReader",

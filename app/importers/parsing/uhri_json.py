@@ -21,7 +21,6 @@ def _load_backend() -> ModuleType:
 
 
 BACKEND = _load_backend()
-BACKEND_NAME: str = str(getattr(BACKEND, "backend_name", None) or getattr(BACKEND, "backend", "?"))
 BUF_SIZE = 64 * 1024
 
 
