@@ -7,8 +7,9 @@ between SQLite and PostgreSQL is in `app.kit.dialect`.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import AbstractContextManager
 from functools import lru_cache
 from typing import Annotated, Any
 
@@ -82,3 +83,7 @@ async def get_db() -> AsyncIterator[Session]:
 
 
 DbDep = Annotated[Session, Depends(get_db)]
+
+SessionFactory = Callable[[], AbstractContextManager[Session]]
+"""What makes a new session (`sqlmodel.Session` bound to an engine), for work that runs a unit
+of work per batch or per state rather than one per request."""

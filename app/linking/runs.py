@@ -9,16 +9,12 @@ each short: a failure leaves the states linked before it linked.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 
-from sqlmodel import Session
-
+from app.db import SessionFactory
 from app.linking.service import link_state, pending_states
 from app.states.queries import name_index
 from app.unit_of_work import unit_of_work
-
-SessionFactory = Callable[[], AbstractContextManager[Session]]
 
 
 @dataclass

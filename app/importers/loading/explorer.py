@@ -30,14 +30,14 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Callable, Iterable
-from contextlib import AbstractContextManager
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlmodel import Session, col
 
+from app.db import SessionFactory
 from app.importers.loading.incoming import IncomingRecommendation
 from app.importers.loading.merge import write_recommendations
 from app.importers.loading.provenance import PART_SEPARATOR
@@ -54,7 +54,6 @@ from app.reference import working_group_session_of
 from app.unit_of_work import unit_of_work
 from app.vocab import DataSource, Position, cycle_of_session
 
-SessionFactory = Callable[[], AbstractContextManager[Session]]
 SOURCE = DataSource.sdg_explorer
 
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from contextlib import AbstractContextManager
 from itertools import islice
 from pathlib import Path
 
 from sqlmodel import Session, select
 
+from app.db import SessionFactory
 from app.importers.loading import (
     ImportFailed,
     ImportReport,
@@ -37,7 +37,6 @@ from app.vocab import DataSource
 
 BATCH_SIZE = 5_000
 Progress = Callable[[int], None]
-SessionFactory = Callable[[], AbstractContextManager[Session]]
 
 
 def checkpoint_key(path: Path) -> str:

@@ -27,13 +27,13 @@ The groups are matched to what is loaded by `upr_info_matching`, the pledges wri
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
-from contextlib import AbstractContextManager
+from collections.abc import Iterable
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlmodel import Session, col
 
+from app.db import SessionFactory
 from app.importers.loading.merge import write_recommendations
 from app.importers.loading.report import ImportFailed, ImportReport
 from app.importers.loading.review_facts import ensure_review, lock_reviews, record_warnings
@@ -61,8 +61,6 @@ from app.linking.runs import link_pending
 from app.models.reviews import review_id
 from app.models.sessions import WorkingGroupSession
 from app.unit_of_work import unit_of_work
-
-SessionFactory = Callable[[], AbstractContextManager[Session]]
 
 
 def load_upr_info(
