@@ -6,6 +6,8 @@ to `refresh` before it commits, which recomputes
 
 - the stored link keys (`Recommendation.link_keys`) of recommendations whose links changed
   (`app.recommendations.related`);
+- the stored API items (`app.recommendations.items`) of recommendations whose columns or
+  links changed, or every item when the names they show (states, themes, groups) changed;
 - the tallies (`app.stats.tallies`) of reviews whose recommendations changed, or every
   tally when the reference data they count by (states' regional groups) changed;
 - the cross-cycle links of the states whose reviews changed (`app.linking.service`): at
@@ -23,7 +25,7 @@ from dataclasses import dataclass, field
 from sqlmodel import Session
 
 from app.linking.service import link_reviews, mark_pending
-from app.recommendations import related
+from app.recommendations import items, related
 from app.stats import tallies
 
 
@@ -32,6 +34,8 @@ class Changes:
     """What one transaction changed that derived data or the dataset version depend on."""
 
     link_keys: set[str] = field(default_factory=set)
+    items: set[str] = field(default_factory=set)
+    every_item: bool = False
     tallies: set[str] = field(default_factory=set)
     every_tally: bool = False
     link_now: set[str] = field(default_factory=set)
@@ -45,6 +49,14 @@ class Changes:
     def links_changed(self, recommendation_ids: Iterable[str]) -> None:
         """These recommendations' links (states, themes, groups, SDGs, ids) changed."""
         self.link_keys.update(recommendation_ids)
+
+    def recommendations_changed(self, recommendation_ids: Iterable[str]) -> None:
+        """These recommendations were added or their columns changed."""
+        self.items.update(recommendation_ids)
+
+    def names_changed(self) -> None:
+        """Names that every item may show (states, themes, groups) changed."""
+        self.every_item = True
 
     def reviews_changed(self, review_ids: Iterable[str]) -> None:
         """Recommendations of these reviews were added or changed."""
@@ -68,6 +80,8 @@ class Changes:
         return bool(
             self.data
             or self.link_keys
+            or self.items
+            or self.every_item
             or self.tallies
             or self.every_tally
             or self.link_now
@@ -79,6 +93,10 @@ def refresh(db: Session, changes: Changes) -> None:
     """Bring the derived data up to date with `changes`, in `db`'s transaction."""
     if changes.link_keys:
         related.refresh_link_keys(db, changes.link_keys)
+    if changes.every_item:
+        items.refresh(db)
+    elif changes.items or changes.link_keys:
+        items.refresh(db, changes.items | changes.link_keys)
     if changes.every_tally:
         tallies.refresh_all(db)
     elif changes.tallies:

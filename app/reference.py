@@ -150,7 +150,7 @@ def seed(work: UnitOfWork, directory: Path = REFERENCE_DIR) -> SeedReport:
             start_date=_date(row["start_date"]),
             end_date=_date(row["end_date"]),
         )
-    groups_before = _regional_groups(db)
+    states_before = _states(db)
     for row in _rows(directory / "states.csv"):
         _upsert(
             db,
@@ -163,8 +163,13 @@ def seed(work: UnitOfWork, directory: Path = REFERENCE_DIR) -> SeedReport:
             regional_group=RegionalGroup(row["regional_group"]),
         )
     db.flush()
-    if _regional_groups(db) != groups_before:
+    states_after = _states(db)
+    if {k: group for k, (_, group) in states_after.items()} != {
+        k: group for k, (_, group) in states_before.items()
+    }:
         work.changes.regional_groups_changed()
+    if any(states_before.get(k, (name,))[0] != name for k, (name, _) in states_after.items()):
+        work.changes.names_changed()
     _seed_aliases(db, report, directory / "state_aliases.csv")
     for row in _rows(directory / "sdgs.csv"):
         _upsert(
@@ -184,8 +189,10 @@ def seed(work: UnitOfWork, directory: Path = REFERENCE_DIR) -> SeedReport:
     return report
 
 
-def _regional_groups(db: Session) -> dict[str, str]:
-    return {iso3: group for iso3, group in db.execute(select(State.iso3, State.regional_group))}
+def _states(db: Session) -> dict[str, tuple[str, str]]:
+    """Each state's name and regional group, by ISO3."""
+    rows = db.execute(select(State.iso3, State.name, State.regional_group))
+    return {iso3: (name, group) for iso3, name, group in rows}
 
 
 def _seed_aliases(db: Session, report: SeedReport, path: Path) -> None:

@@ -45,7 +45,7 @@ from app.models.recommendations import (
 from app.models.reviews import Review
 from app.models.sessions import Cycle, WorkingGroupSession
 from app.models.taxonomy import AffectedGroup, Sdg, Theme
-from app.recommendations import related
+from app.recommendations import items, related
 from app.reference import seed
 from app.stats import tallies
 from app.unit_of_work import unit_of_work
@@ -230,6 +230,7 @@ def main() -> None:
         written = generate(db, args.rows, args.seed)
         # the importers keep these current; this bypasses them
         related.refresh_link_keys(db, db.execute(select(Recommendation.id)).scalars().all())
+        items.refresh(db)
         tallies.refresh_all(db)
         db.commit()
     with engine.connect() as connection:

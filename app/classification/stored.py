@@ -32,13 +32,13 @@ def action_category_columns(text: str) -> dict[str, Any]:
     }
 
 
-def refresh(db: Session) -> int:
+def refresh(db: Session) -> list[str]:
     """Recompute, in the caller's transaction, every category not stored by the current
-    method; the number recomputed."""
+    method; the ids of the recommendations recomputed."""
     stale = or_(col(R.action_category_method).is_(None), col(R.action_category_method) != METHOD)
-    done = 0
+    done: list[str] = []
     while rows := db.execute(select(col(R.id), col(R.text)).where(stale).limit(_BATCH)).all():
         for rid, text in rows:
             db.execute(update(R).where(col(R.id) == rid).values(action_category_columns(text)))
-        done += len(rows)
+            done.append(rid)
     return done

@@ -15,10 +15,9 @@ def classify_stored() -> None:
     from app.classification.stored import refresh
 
     with writing() as work:
-        count = refresh(work.db)
-        if count:
-            work.changes.data_changed()
-    typer.echo(f"action categories computed: {count}")
+        recomputed = refresh(work.db)
+        work.changes.recommendations_changed(recomputed)
+    typer.echo(f"action categories computed: {len(recomputed)}")
 
 
 def link(

@@ -208,6 +208,23 @@ class Recommendation(SQLModel, table=True):
     )
 
 
+class RecommendationItem(SQLModel, table=True):
+    """A recommendation's API item, stored ready to send (`app.recommendations.items`): lists,
+    searches, single items and JSON exports send it as it is, without building it per request.
+    Derived data, rewritten in the transaction that changes what it shows (`app.derived`)."""
+
+    __tablename__ = "recommendation_item"
+
+    recommendation_id: str = Field(
+        foreign_key="recommendation.id", primary_key=True, max_length=40, ondelete="CASCADE"
+    )
+    item: str = Field(
+        sa_column=Column(Text, nullable=False),
+        description="The item as JSON, in the shape of `RecommendationPublic` without the "
+        "search's `snippet` and `score`.",
+    )
+
+
 def split_paragraph(paragraph: str) -> tuple[int, int]:
     """The numeric parts of a paragraph number, for natural order: "140.7" -> (140, 7).
 

@@ -1,10 +1,12 @@
 """Streamed exports of recommendations: CSV, NDJSON and JSON, in constant memory.
 
 Rows are read from one statement through a streaming cursor (a server-side cursor on
-PostgreSQL) in batches of `BATCH`, with each row's stored link keys, which the small tables they
-point to (read once) turn into its relationships (`app.recommendations.related`): no join or
-aggregate per row. Each batch is encoded and handed to the client before the next batch is
-read, so memory holds one batch whatever the size of the export. Nothing caps the rows.
+PostgreSQL) in batches of `BATCH`: NDJSON and JSON send each row's stored item
+(`app.recommendations.items`); CSV reads the row's columns with its stored link keys, which
+the small tables they point to (read once) turn into its relationships
+(`app.recommendations.related`). No aggregate per row. Each batch is encoded and handed to
+the client before the next batch is read, so memory holds one batch whatever the size of the
+export. Nothing caps the rows.
 """
 
 from __future__ import annotations
@@ -15,14 +17,14 @@ from collections.abc import Iterator, Sequence
 from enum import StrEnum
 from typing import Any
 
-import orjson
 from sqlalchemy import select
 from sqlmodel import Session, col
 
 from app.db import read
 from app.models.recommendations import Recommendation as R
+from app.models.recommendations import RecommendationItem
 from app.models.states import State
-from app.recommendations import queries, related
+from app.recommendations import items, queries, related
 from app.recommendations.filters import RecommendationFilters
 from app.search import backend_for
 from app.vocab import cycle_of_session
@@ -85,39 +87,18 @@ def file_name(filters: RecommendationFilters, format: ExportFormat) -> str:
     return "-".join(parts) + f".{format.value}"
 
 
-# The columns an export reads, in this order (`_csv_row` unpacks them).
-_COLUMNS = (
-    col(R.id),
-    col(R.review_id),
-    col(R.session_number),
-    col(R.state_iso3),
-    col(State.name),
-    col(R.paragraph),
-    col(R.text),
-    col(R.position),
-    col(R.position_source),
-    col(R.position_text),
-    col(R.implementation_claim),
-    col(R.implementation_claim_source),
-    col(R.action_category),
-    col(R.action_category_confidence),
-    col(R.upr_info_action_category),
-    col(R.link_keys),
-)
-
-
 def batches(
     db: Session, filters: RecommendationFilters
 ) -> Iterator[tuple[Sequence[Any], related.Lookups]]:
-    """Matching recommendation rows (`_COLUMNS`) in natural order, `BATCH` at a time, with the
-    lookups their link keys resolve against.
+    """Matching recommendation rows (`items.COLUMNS`) in natural order, `BATCH` at a time, with
+    the lookups their link keys resolve against.
 
     The lookups are read after the rows' statement has started: states, themes, groups and
     SDGs are only ever added (or renamed), so on PostgreSQL, where each statement sees the
     data as of its start, they hold every key the rows can name.
     """
     statement = (
-        select(*_COLUMNS)
+        select(*items.COLUMNS)
         .join_from(R, State, col(State.iso3) == col(R.state_iso3))
         .where(*filters.conditions(backend_for(db)))
         .order_by(*queries.NATURAL_ORDER)
@@ -161,10 +142,22 @@ def _csv_row(row: Any, lookups: related.Lookups) -> tuple[Any, ...]:
     )
 
 
-def _items(rows: Sequence[Any], lookups: related.Lookups) -> Iterator[dict[str, Any]]:
-    """The API items of a batch of rows."""
-    for row in rows:
-        yield related.item_with(row, related.links_from_keys(row.link_keys, lookups))
+def stored_batches(db: Session, filters: RecommendationFilters) -> Iterator[Sequence[str]]:
+    """The stored items (`app.recommendations.items`) of the matching recommendations, in
+    natural order, `BATCH` at a time."""
+    statement = (
+        select(items.STORED)
+        .join_from(R, RecommendationItem, col(RecommendationItem.recommendation_id) == col(R.id))
+        .where(*filters.conditions(backend_for(db)))
+        .order_by(*queries.NATURAL_ORDER)
+        .execution_options(yield_per=BATCH)
+    )
+    result = read(db, statement)
+    try:
+        for rows in result.partitions():
+            yield [stored for (stored,) in rows]
+    finally:
+        result.close()
 
 
 def stream(
@@ -183,12 +176,12 @@ def stream(
             buffer.truncate()
         yield buffer.getvalue().encode()
     elif format is ExportFormat.ndjson:
-        for rows, lookups in batches(db, filters):
-            yield b"".join(orjson.dumps(item) + b"\n" for item in _items(rows, lookups))
+        for stored in stored_batches(db, filters):
+            yield "".join(item + "\n" for item in stored).encode()
     else:
         yield b"["
         separator = b"\n"
-        for rows, lookups in batches(db, filters):
-            yield separator + b",\n".join(orjson.dumps(item) for item in _items(rows, lookups))
+        for stored in stored_batches(db, filters):
+            yield separator + ",\n".join(stored).encode()
             separator = b",\n"
         yield b"]\n" if separator == b"\n" else b"\n]\n"

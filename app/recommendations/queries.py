@@ -1,8 +1,8 @@
 """SQL for recommendations: filters, sorts with keyset pages, counts and item loading.
 
-Lists are read with Core statements and turned into plain dicts: one statement reads a page of
-rows with their relationships aggregated in columns (`app.recommendations.related`) and, with
-a search, their snippets and the number of all matches.
+Lists are read with Core statements: one statement reads a page of rows' stored items
+(`app.recommendations.items`) and, with a search, their snippets and the number of all
+matches.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+import orjson
 from sqlalchemy import (
     ColumnElement,
     Integer,
@@ -35,12 +36,12 @@ from app.kit.templates import StatementTemplates
 from app.models.recommendations import (
     Recommendation,
     RecommendationDisagreement,
+    RecommendationItem,
     RecommendationSource,
     RecommendationUprInfoIssue,
 )
-from app.models.states import State
 from app.models.taxonomy import UprInfoIssue
-from app.recommendations import related
+from app.recommendations import items
 from app.recommendations.filters import RecommendationFilters
 from app.search import SearchBackend, backend_for
 from app.search.highlight import to_html
@@ -91,6 +92,7 @@ _ORDERS: dict[Sort, list[tuple[Any, bool]]] = {
     ],
 }
 NATURAL_ORDER = [column for column, _ in _NATURAL]  # the order of the official documents
+_NATURAL_KEYS: list[str] = [column.key for column, _ in _ORDERS[Sort.session]]
 _KEY_TYPES: dict[Any, type] = {_SESSION: int, _STATE: str, _MAJOR: int, _MINOR: int, _ID: str}
 
 
@@ -124,37 +126,19 @@ def _after(order: list[tuple[Any, bool]], key: Sequence[Any]) -> ColumnElement[b
     return or_(*alternatives)
 
 
-_ROW = (
-    col(R.id),
-    col(R.review_id),
-    col(R.session_number),
-    col(R.state_iso3),
-    col(State.name),
-    col(R.paragraph),
-)
-_ROW_TAIL = (
-    col(R.text),
-    col(R.position),
-    col(R.position_source),
-    col(R.position_text),
-    col(R.implementation_claim),
-    col(R.implementation_claim_source),
-    col(R.action_category),
-    col(R.action_category_confidence),
-    col(R.upr_info_action_category),
-    col(R.paragraph_major),
-    col(R.paragraph_minor),
-)
-
-
 @dataclass
 class Page:
-    """A page of API items, the key to continue after it, and the number of all matches when
-    the page statement counted them in the same pass (a first page of a search)."""
+    """A page of API items as JSON ready to send (`items.ready_to_send`), the key to continue
+    after it, and the number of all matches when the page statement counted them in the same
+    pass (a first page of a search)."""
 
-    items: list[dict[str, Any]]
+    items: list[bytes]
     next_key: tuple[Any, ...] | None
     matched: int | None = None
+
+    def parsed(self) -> list[dict[str, Any]]:
+        """The items as dicts (for the web pages)."""
+        return [orjson.loads(item) for item in self.items]
 
 
 def page_of_recommendations(
@@ -165,14 +149,15 @@ def page_of_recommendations(
     after: Sequence[Any] | None,
 ) -> Page:
     """One page of items in `sort` order after the key `after`, read in one statement: the
-    page's keys are chosen in a subquery, and only its rows get their relationships and
-    (with a search) snippets. The statement is built once per shape (`_page_statement`)."""
+    page's keys are chosen in a subquery, and only its rows are joined to their stored items
+    and (with a search) get snippets. The statement is built once per shape
+    (`_page_statement`)."""
     if filters.search is None and sort is Sort.relevance:
         raise ProblemError(400, "invalid-sort", "sort=relevance needs a search (q).")
     backend, dialect = backend_for(db), dialect_of(db)
     shape = ("page", dialect, filters.shape(), sort, after is not None)
     statement, key_names = _TEMPLATES.get(
-        shape, lambda: _page_statement(backend, dialect, filters, sort, after is not None)
+        shape, lambda: _page_statement(backend, filters, sort, after is not None)
     )
     parameters = {**filters.parameters(backend), "page_size": limit + 1}
     parameters.update((f"after_{n}", value) for n, value in enumerate(after or ()))
@@ -181,20 +166,22 @@ def page_of_recommendations(
     next_key = None
     if len(rows) > limit:
         next_key = tuple(getattr(page[-1], name) for name in key_names)
-    items = [related.item(row) for row in page]
-    if filters.search is not None:
-        for item, row in zip(items, page, strict=True):
-            item["snippet"] = to_html(row.snippet) if row.snippet is not None else None
-            item["score"] = row.score
+    if filters.search is None:
+        ready = [items.ready_to_send(row.item) for row in page]
+    else:
+        ready = [items.ready_to_send(row.item, _snippet(row.snippet), row.score) for row in page]
     matched = None
     if filters.search is not None and after is None:
         matched = rows[0].matched if rows else 0
-    return Page(items, next_key, matched)
+    return Page(ready, next_key, matched)
+
+
+def _snippet(raw: str | None) -> str | None:
+    return to_html(raw) if raw is not None else None
 
 
 def _page_statement(
     backend: SearchBackend,
-    dialect: str,
     filters: RecommendationFilters,
     sort: Sort,
     continued: bool,
@@ -223,13 +210,14 @@ def _page_statement(
         keys = keys.where(_after(order, [bindparam(f"after_{n}") for n in range(len(order))]))
     keys = keys.order_by(*(c.desc() if d else c.asc() for c, d in order))
     inner = keys.limit(page_size).cte("page")  # read twice (snippets)
+    stored = table_of(RecommendationItem)
     outer = (
-        select(*_ROW, *_ROW_TAIL, *related.columns(dialect, "recommendation.id"))
+        select(*(inner.c[key] for key in _NATURAL_KEYS), stored.c.item)
         .select_from(inner)
-        .join(R, col(R.id) == inner.c.id)
-        .join(State, col(State.iso3) == col(R.state_iso3))
+        .join(stored, stored.c.recommendation_id == inner.c.id)
     )
     if filters.search is not None:
+        outer = outer.join(R, col(R.id) == inner.c.id)  # the text, for snippets
         outer = outer.add_columns(inner.c.score, inner.c.get("matched", null()).label("matched"))
         outer = backend.with_snippets(outer, inner, filters.search)
     for column, descending in order:
@@ -309,23 +297,21 @@ def get_recommendation(db: Session, recommendation_id: str) -> dict[str, Any] | 
     """One recommendation as an API item with its provenance (`RecommendationDetail`), or None."""
     statement = (
         select(
-            *_ROW,
-            *_ROW_TAIL,
+            col(RecommendationItem.item),
             col(R.text_from),
             col(R.position_from),
             col(R.action_category_method),
             col(R.action_category_rule),
             col(R.action_category_evidence),
             col(R.action_category_reason),
-            *related.columns(dialect_of(db), "recommendation.id"),
         )
-        .join_from(R, State, col(State.iso3) == col(R.state_iso3))
+        .join_from(R, RecommendationItem, col(RecommendationItem.recommendation_id) == col(R.id))
         .where(col(R.id) == recommendation_id)
     )
     row = read(db, statement).first()
     if row is None:
         return None
-    item = related.item(row)
+    item = orjson.loads(row.item)
     sources = read(
         db,
         select(table_of(RecommendationSource)).where(

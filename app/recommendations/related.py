@@ -1,17 +1,13 @@
 """A recommendation's relationships: recommending states, themes, affected groups, SDGs and
 ids in other databases.
 
-- Lists and single items read a few rows with their relationships in one statement: each
-  relationship is a correlated subquery that aggregates the linked rows into a JSON array
-  (`app.kit.dialect.json_array`), ordered as the API lists them (`columns`, then `item`).
-- Exports read every matching row, where six correlated aggregates per row would dominate. So
-  each recommendation also stores the keys of its links (`Recommendation.link_keys`, written
-  with the links by the importers: `keys_of` for new rows, `refresh_link_keys` for changed
-  ones), and an export resolves them against the small tables they point to, read once
-  (`Lookups`; `ordered_keys` for CSV cells, `links_from_keys` for items). Names, codes and the
-  order of themes and groups are always the tables' own; only the keys are stored.
-
-Items are built by `item_with` from a `Links`, whichever way it was read.
+Each recommendation stores the keys of its links (`Recommendation.link_keys`, written with the
+links by the importers: `keys_of` for new rows, `refresh_link_keys`, computed from the link
+tables, for changed ones), so that reading a row's relationships needs no join or aggregate:
+the keys resolve against the small tables they point to, read once (`Lookups`;
+`ordered_keys` for CSV cells, `links_from_keys` for the stored items of
+`app.recommendations.items`). Names, codes and the order of themes and groups are always the
+tables' own; only the keys are stored.
 """
 
 from __future__ import annotations
@@ -38,7 +34,6 @@ from app.models.recommendations import (
 )
 from app.models.states import State
 from app.models.taxonomy import AffectedGroup, Sdg, Theme
-from app.vocab import cycle_of_session
 
 _rs, _s = table_of(RecommendingState).alias("rs"), table_of(State).alias("s")
 _rt, _t = table_of(RecommendationTheme).alias("rt"), table_of(Theme).alias("t")
@@ -63,42 +58,6 @@ class _Linked:
         return json_array(dialect, self.columns, self.rows, correlated, self.order)
 
 
-_RELATIONSHIPS: dict[str, _Linked] = {
-    "states_json": _Linked(
-        (_rs.c.iso3, _s.c.name),
-        _rs.join(_s, _s.c.iso3 == _rs.c.iso3),
-        _rs.c.recommendation_id,
-        (_rs.c.ordinal,),
-    ),
-    "themes_json": _Linked(
-        (_t.c.id, _t.c.name, _t.c.code),
-        _rt.join(_t, _t.c.id == _rt.c.theme_id),
-        _rt.c.recommendation_id,
-        (_t.c.name,),
-    ),
-    "groups_json": _Linked(
-        (_g.c.name,),
-        _rg.join(_g, _g.c.id == _rg.c.group_id),
-        _rg.c.recommendation_id,
-        (_g.c.name,),
-    ),
-    "sdgs_json": _Linked((_d.c.sdg_code,), _d, _d.c.recommendation_id),
-    "external_json": _Linked(
-        (_e.c.system, _e.c.value), _e, _e.c.recommendation_id, (_e.c.system, _e.c.value)
-    ),
-}
-
-
-def columns(dialect: str, recommendation_id: str) -> list[ColumnElement[Any]]:
-    """The relationship columns, correlated to the SQL expression `recommendation_id` (a
-    column of the enclosing statement, e.g. `recommendation.id`), for the database `dialect`
-    (`app.kit.dialect.name`)."""
-    return [
-        linked.array(dialect, recommendation_id).label(name)
-        for name, linked in _RELATIONSHIPS.items()
-    ]
-
-
 def sdg_order(code: str) -> tuple[int, int, int, str]:
     """Sort key of SDG codes in the official order: goals by number (2 before 10), each goal
     before its targets, numbered targets by number (16.2 before 16.10), then lettered ones
@@ -119,47 +78,6 @@ class Links(NamedTuple):
     groups: Sequence[str]
     sdgs: Sequence[str]
     external_ids: Sequence[Sequence[str]]  # (system, value)
-
-
-def item(row: Any) -> dict[str, Any]:
-    """The API item of a row holding the recommendation's columns, its state's `name` and the
-    relationship columns (`columns`)."""
-    loads = orjson.loads
-    links = Links(
-        loads(row.states_json),
-        loads(row.themes_json),
-        loads(row.groups_json),
-        sorted(loads(row.sdgs_json), key=sdg_order),
-        loads(row.external_json),
-    )
-    return item_with(row, links)
-
-
-def item_with(row: Any, links: Links) -> dict[str, Any]:
-    """The API item (a plain dict in the shape of `RecommendationPublic`) of a row holding the
-    recommendation's columns and its state's `name`, with its relationships."""
-    return {
-        "id": row.id,
-        "review_id": row.review_id,
-        "session": row.session_number,
-        "cycle": cycle_of_session(row.session_number),
-        "state_under_review": {"iso3": row.state_iso3, "name": row.name},
-        "paragraph": row.paragraph,
-        "text": row.text,
-        "position": row.position,
-        "position_source": row.position_source,
-        "position_text": row.position_text,
-        "implementation_claim": row.implementation_claim,
-        "implementation_claim_source": row.implementation_claim_source,
-        "action_category": row.action_category,
-        "action_category_confidence": row.action_category_confidence,
-        "upr_info_action_category": row.upr_info_action_category,
-        "recommending_states": [{"iso3": i, "name": n} for i, n in links.states],
-        "themes": [{"id": i, "name": n, "code": c} for i, n, c in links.themes],
-        "affected_groups": links.groups,
-        "sdgs": links.sdgs,
-        "external_ids": {system: value for system, value in links.external_ids},
-    }
 
 
 # -- stored link keys (exports) -------------------------------------------------------------

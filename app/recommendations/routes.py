@@ -1,8 +1,8 @@
 """HTTP routes for recommendations: the list (filters, search, sorts), facets, export, one item.
 
-The list and item responses are built as plain dicts and encoded with orjson in one step, the
-hot path of the service; their shapes are the declared response models (tests validate every
-response against them).
+The list and item responses are the stored items (`app.recommendations.items`), sent as they
+are, the hot path of the service; their shapes are the declared response models (tests
+validate every response against them).
 """
 
 from typing import Annotated, Any
@@ -32,12 +32,10 @@ from app.recommendations.schemas import RecommendationDetail, RecommendationPage
 router = APIRouter(prefix="/v1/recommendations", tags=["recommendations"])
 
 
-def _json(body: Any, response: Response) -> Response:
-    """The body encoded with orjson, keeping the `Link` header set on `response`."""
+def _encoded(body: bytes, response: Response) -> Response:
+    """A JSON response of `body`, keeping the `Link` header set on `response`."""
     link = response.headers.get("link")
-    return Response(
-        orjson.dumps(body), media_type="application/json", headers={"Link": link} if link else None
-    )
+    return Response(body, media_type="application/json", headers={"Link": link} if link else None)
 
 
 @router.get(
@@ -85,20 +83,17 @@ def list_recommendations(
     page = queries.page_of_recommendations(db, filters, sort, limit, after)
     cap = get_settings().count_cap
     counted = queries.count_recommendations(db, filters, count, cap, page.matched)
-    items, next_key = page.items, page.next_key
-    next_cursor = encode_cursor((sort.value, *next_key)) if next_key else None
+    next_cursor = encode_cursor((sort.value, *page.next_key)) if page.next_key else None
     set_next_link(request, response, next_cursor)
-    if filters.search is None:
-        for item in items:
-            item["snippet"] = item["score"] = None
-    body = {
-        "items": items,
+    rest = {
         "next_cursor": next_cursor,
         "total": counted.total,
         "total_capped": counted.capped,
         "total_estimated": counted.estimated,
     }
-    return _json(body, response)
+    # the items as stored, then the rest of the page's fields: {"items":[...],"next_cursor":...
+    body = b'{"items":[' + b",".join(page.items) + b"]," + orjson.dumps(rest)[1:]
+    return _encoded(body, response)
 
 
 def _decode(cursor: str, sort: Sort) -> tuple[Any, ...]:
@@ -184,4 +179,4 @@ def get_recommendation(
     item = queries.get_recommendation(db, normalised)
     if item is None:
         raise not_found(f"Recommendation '{normalised}'")
-    return _json(item, response)
+    return _encoded(orjson.dumps(item), response)

@@ -95,7 +95,7 @@ def recommendations_of(
     counted = recommendation_queries.count_recommendations(db, filters, None, 10_000)
     next_cursor = encode_cursor((Sort.session.value, *page.next_key)) if page.next_key else None
     return {
-        "groups": _grouped(page.items),
+        "groups": _grouped(page.parsed()),
         "shown": len(page.items),
         "matching": counted.total,
         "next_cursor": next_cursor,

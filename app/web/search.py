@@ -158,7 +158,7 @@ def search_page(
         "sort": sort,
         "sorts": [s for s in SORT_LABELS if searching or s is not Sort.relevance],
         "sort_labels": SORT_LABELS,
-        "items": page.items,
+        "items": page.parsed(),
         "total": counted.total,
         "capped": counted.capped,
         "continued": cursor is not None,

@@ -14,7 +14,7 @@ from sqlalchemy import insert
 from sqlmodel import Session
 
 from app.models.recommendations import Recommendation, RecommendingState
-from app.recommendations import export, related
+from app.recommendations import export, items, related
 from app.recommendations.filters import RecommendationFilters
 
 
@@ -113,6 +113,7 @@ def _generate(db: Session, session: int, count: int) -> None:
         ]
     db.execute(insert(Recommendation), rows)
     db.execute(insert(RecommendingState), links)
+    items.refresh(db, [row["id"] for row in rows])  # as the unit of work does
     db.commit()
 
 

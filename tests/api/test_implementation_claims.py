@@ -21,6 +21,7 @@ from sqlmodel import Session, col
 
 from app.models.recommendations import Recommendation
 from app.recommendations import export
+from app.unit_of_work import unit_of_work
 from app.vocab import ImplementationClaim
 
 CLAIMED = "20-SVN-115.1"
@@ -31,15 +32,16 @@ UNCLAIMED = "20-SVN-115.2"
 @pytest.fixture
 def claimed(db: Session) -> None:
     """The claim set on `CLAIMED` in the test's database."""
-    db.execute(
-        update(Recommendation)
-        .where(col(Recommendation.id) == CLAIMED)
-        .values(
-            implementation_claim=ImplementationClaim.in_progress,
-            implementation_claim_source=SOURCE,
+    with unit_of_work(db) as work:
+        db.execute(
+            update(Recommendation)
+            .where(col(Recommendation.id) == CLAIMED)
+            .values(
+                implementation_claim=ImplementationClaim.in_progress,
+                implementation_claim_source=SOURCE,
+            )
         )
-    )
-    db.commit()
+        work.changes.recommendations_changed([CLAIMED])
 
 
 def _claim(item: dict[str, Any]) -> tuple[Any, Any]:

@@ -17,6 +17,7 @@ from app.models.states import State
 from app.models.taxonomy import Sdg
 from app.recommendations import queries
 from app.recommendations.schemas import RecommendationPage
+from app.unit_of_work import unit_of_work
 from app.vocab import RegionalGroup
 
 R = Recommendation
@@ -137,11 +138,12 @@ def test_regional_group_filters(
 
 
 def test_theme_group_and_sdg_filters(client: TestClient, db: Session) -> None:
-    if db.get(Sdg, "16.2") is None:
-        db.add(Sdg(code="16.2", goal=16))
-        db.flush()
-    db.add(RecommendationSdg(recommendation_id="48-SVN-140.7", sdg_code="16.2"))
-    db.commit()
+    with unit_of_work(db) as work:
+        if db.get(Sdg, "16.2") is None:
+            db.add(Sdg(code="16.2", goal=16))
+            db.flush()
+        db.add(RecommendationSdg(recommendation_id="48-SVN-140.7", sdg_code="16.2"))
+        work.changes.links_changed(["48-SVN-140.7"])
     everything = walk(client, 500)
     theme = next(t for item in everything for t in item["themes"])
     expected = {i["id"] for i in everything if theme in i["themes"]}

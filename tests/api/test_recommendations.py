@@ -19,7 +19,7 @@ from app.models.recommendations import (
 )
 from app.models.reviews import Review
 from app.models.taxonomy import Theme
-from app.recommendations import related
+from app.recommendations import items, related
 from app.vocab import DataSource, Position
 
 # (session, paragraph, text, position, recommending states)
@@ -79,7 +79,8 @@ def recommendations(db: Session) -> list[str]:
     db.add(RecommendationTheme(recommendation_id="48-GMB-140.10", theme_id=theme.id))
     db.add(ExternalId(system="uhri", value="abc-123", recommendation_id="48-GMB-140.10"))
     db.flush()
-    related.refresh_link_keys(db, ids)  # as the importers do after writing links
+    related.refresh_link_keys(db, ids)  # as the unit of work does after the importers' writes
+    items.refresh(db, ids)
     db.commit()
     return ids
 

@@ -16,6 +16,7 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
 from app.models.recommendations import Recommendation, split_paragraph
+from app.recommendations import items
 from app.vocab import DataSource
 
 
@@ -61,6 +62,8 @@ def add(db: Session, paragraph: str, text: str) -> str:
             text_from=DataSource.working_group_report,
         )
     )
+    db.flush()
+    items.refresh(db, [rid])  # as the unit of work does after an import
     db.commit()
     return rid
 

@@ -40,6 +40,7 @@ def write_recommendations(
     reviews that changed are noted in the unit of work."""
     stored = read_stored(work.db, [item.id for item in incoming])
     changed_reviews: set[str] = set()
+    changed: list[str] = []  # recommendations added, or whose columns or links changed
     writes = Writes()
     for item in incoming:
         themes = {taxonomy.theme_id(ref) for ref in item.themes}
@@ -51,6 +52,7 @@ def write_recommendations(
             _add_new(writes, item, source, themes, groups, sdgs, issues)
             report.added += 1
             changed_reviews.add(item.review_id)
+            changed.append(item.id)
             continue
         values, changed_links = replacements(item, old, source, themes, groups, sdgs, issues)
         for model, rows in changed_links.items():
@@ -66,6 +68,8 @@ def write_recommendations(
         provenance_changed = record_provenance(writes, item, old, source, taxonomy, report)
         if values:
             writes.updates.append({"key": item.id, **values})
+        if values or changed_links or new_external:
+            changed.append(item.id)
         if values or changed_links or new_external or provenance_changed:
             report.changed += 1
             changed_reviews.add(item.review_id)
@@ -73,6 +77,10 @@ def write_recommendations(
             report.unchanged += 1
     flush(work.db, writes)
     work.changes.links_changed(rid for ids in writes.replaced.values() for rid in ids)
+    work.changes.recommendations_changed(changed)
+    if taxonomy.codes_changed:
+        work.changes.names_changed()
+        taxonomy.codes_changed = False
     work.changes.reviews_changed(changed_reviews)
 
 

@@ -21,6 +21,7 @@ class TaxonomyCache:
         }
         self.sdgs = set(db.execute(select(col(Sdg.code))).scalars())
         self.issues = {issue.name: issue.id for issue in db.execute(select(UprInfoIssue)).scalars()}
+        self.codes_changed = False  # a theme's code was given: items showing it change
         self._theme_names: dict[int, str] = {}
         self._group_names: dict[int, str] = {}
 
@@ -34,6 +35,7 @@ class TaxonomyCache:
             self.themes[ref.name] = theme
         elif ref.code and theme.code != ref.code:
             theme.code = ref.code
+            self.codes_changed = True
         assert theme.id is not None
         return theme.id
 
