@@ -11,14 +11,17 @@ from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager
 from functools import lru_cache
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends
+from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import CursorResult, Engine, Executable
 from sqlmodel import Session, create_engine
 
 from app.config import get_settings
 from app.kit import dialect
+
+T = TypeVar("T")
 
 
 def build_engine(
@@ -59,9 +62,24 @@ def read(
     return db.connection().execute(statement, parameters)
 
 
+async def run_read(db: Session, work: Callable[[], T], *, short: bool) -> T:
+    """Run `work()`, a read on `db`, for an async endpoint; `short` when the read is a keyset
+    page or a look-up in the tallies, bounded by its page (no full-text search).
+
+    A short read on an in-process database (SQLite) runs on the event loop: it waits on
+    nothing, and the hop to the thread pool and back costs more than the read itself. Any
+    other read runs in the thread pool: on PostgreSQL it waits on the server, and a long
+    SQLite read (a search) works outside the GIL while the loop goes on with other requests.
+    """
+    if short and dialect.in_process(db):
+        return work()
+    return await run_in_threadpool(work)
+
+
 # Closing a session that read gives its connection back with a rollback (a round trip on
 # PostgreSQL). It runs in threads of its own: queued behind endpoints in the shared thread pool,
 # closes could wait on endpoints that themselves wait for the connections those closes hold.
+# On SQLite the rollback is a call in this process, made where the request ran.
 _SESSION_CLOSER = ThreadPoolExecutor(max_workers=2, thread_name_prefix="session-close")
 
 
@@ -76,7 +94,7 @@ async def get_db() -> AsyncIterator[Session]:
     try:
         yield db
     finally:
-        if db.in_transaction():
+        if db.in_transaction() and not dialect.in_process(db):
             await asyncio.get_running_loop().run_in_executor(_SESSION_CLOSER, db.close)
         else:
             db.close()

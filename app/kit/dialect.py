@@ -53,6 +53,12 @@ def name(db: Session) -> str:
     return db.get_bind().dialect.name
 
 
+def in_process(db: Session) -> bool:
+    """Whether the database of `db` runs inside this process (SQLite), so that its reads are
+    this process's own work and wait on no server."""
+    return name(db) == SQLITE
+
+
 # -- engines --------------------------------------------------------------------------------
 
 

@@ -10,9 +10,10 @@ from typing import Annotated, Any
 import orjson
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import StreamingResponse
+from sqlmodel import Session
 
 from app.config import get_settings
-from app.db import DbDep
+from app.db import DbDep, run_read
 from app.kit.pagination import (
     DEFAULT_LIMIT,
     CursorQuery,
@@ -25,6 +26,7 @@ from app.kit.params import RecommendationIdPath, normalised_recommendation_id
 from app.kit.problems import ProblemError, not_found, problem_responses
 from app.kit.streaming import streamed
 from app.recommendations import export, queries
+from app.recommendations.filters import RecommendationFilters
 from app.recommendations.params import FiltersDep
 from app.recommendations.queries import CountMode, Sort
 from app.recommendations.schemas import RecommendationDetail, RecommendationPage
@@ -44,7 +46,7 @@ def _encoded(body: bytes, response: Response) -> Response:
     responses=problem_responses(400, 422),
     summary="List and search recommendations",
 )
-def list_recommendations(
+async def list_recommendations(
     request: Request,
     response: Response,
     db: DbDep,
@@ -80,6 +82,23 @@ def list_recommendations(
     """
     sort = sort or (Sort.relevance if filters.search else Sort.session)
     after = _decode(cursor, sort) if cursor else None
+    short = filters.search is None and count in (None, CountMode.none)  # capped or no count
+    return await run_read(
+        db, lambda: _page(request, response, db, filters, sort, count, limit, after), short=short
+    )
+
+
+def _page(
+    request: Request,
+    response: Response,
+    db: Session,
+    filters: RecommendationFilters,
+    sort: Sort,
+    count: CountMode | None,
+    limit: int,
+    after: tuple[Any, ...] | None,
+) -> Response:
+    """The list response: a page of stored items, its cursor and its count."""
     page = queries.page_of_recommendations(db, filters, sort, limit, after)
     cap = get_settings().count_cap
     counted = queries.count_recommendations(db, filters, count, cap, page.matched)

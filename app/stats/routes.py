@@ -6,8 +6,9 @@ from typing import Annotated
 
 import orjson
 from fastapi import APIRouter, Query, Response
+from sqlmodel import Session
 
-from app.db import DbDep
+from app.db import DbDep, run_read
 from app.kit.params import Iso3Path, ReviewIdPath
 from app.kit.problems import ProblemError, not_found, problem_responses
 from app.models.states import State
@@ -15,7 +16,7 @@ from app.recommendations.filters import RecommendationFilters
 from app.recommendations.params import FiltersDep
 from app.reviews import queries as review_queries
 from app.schemas import PositionCounts, StatePublic, review_summaries
-from app.stats import queries
+from app.stats import queries, tallies
 from app.stats.dimensions import Dimension
 from app.stats.schemas import (
     FacetsResponse,
@@ -181,7 +182,7 @@ def _per_cycle(db: DbDep, filters: RecommendationFilters, dimension: Dimension) 
     responses=problem_responses(400, 422),
     summary="Count recommendations by facet",
 )
-def recommendation_facets(
+async def recommendation_facets(
     db: DbDep,
     filters: FiltersDep,
     facet: Annotated[
@@ -204,14 +205,23 @@ def recommendation_facets(
     Example: `?state_under_review=SVN&facet=position&facet=session` gives, for Slovenia's 514
     loaded recommendations, their split by position and by session (97, 163, 254).
     """
+    names = list(dict.fromkeys(facet))
+    short = all(tallies.usable(filters, [name]) for name in names)  # counted from the tallies
+    return await run_read(db, lambda: _facets(db, filters, names, facet_size), short=short)
+
+
+def _facets(
+    db: Session, filters: RecommendationFilters, names: list[Dimension], size: int
+) -> Response:
+    """The facets response, encoded as the documented `FacetsResponse` without building its
+    models (a hot read)."""
     facets = []
-    for name in dict.fromkeys(facet):
-        groups = queries.grouped(db, filters, [name], by_count=True, limit=facet_size + 1)
+    for name in names:
+        groups = queries.grouped(db, filters, [name], by_count=True, limit=size + 1)
         values = [
             {"value": group.keys[0], "label": group.labels[0], "count": group.tally.count}
-            for group in groups[:facet_size]
+            for group in groups[:size]
         ]
-        facets.append({"facet": name, "values": values, "truncated": len(groups) > facet_size})
-    # Encoded as the documented `FacetsResponse` without building its models (a hot read).
+        facets.append({"facet": name, "values": values, "truncated": len(groups) > size})
     body = {"total": queries.total(db, filters).count, "facets": facets}
     return Response(orjson.dumps(body), media_type="application/json")
