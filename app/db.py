@@ -63,17 +63,26 @@ def read(
 
 
 async def run_read(db: Session, work: Callable[[], T], *, short: bool) -> T:
-    """Run `work()`, a read on `db`, for an async endpoint; `short` when the read is a keyset
-    page or a look-up in the tallies, bounded by its page (no full-text search).
+    """Run `work()`, the reads of a request on `db` that build its response, then give the
+    session's connection back; `short` when the reads are a keyset page or look-ups in the
+    tallies, bounded by their page (no full-text search).
 
-    A short read on an in-process database (SQLite) runs on the event loop: it waits on
-    nothing, and the hop to the thread pool and back costs more than the read itself. Any
-    other read runs in the thread pool: on PostgreSQL it waits on the server, and a long
-    SQLite read (a search) works outside the GIL while the loop goes on with other requests.
+    Short reads on an in-process database (SQLite) run on the event loop: they wait on
+    nothing, and the hop to the thread pool and back costs more than the reads. Other reads
+    run in the thread pool, and so does giving the connection back (a rollback), in the same
+    hop: on PostgreSQL both wait on the server, and a long SQLite read (a search) works
+    outside the GIL while the loop goes on with other requests.
     """
+
+    def work_then_close() -> T:
+        try:
+            return work()
+        finally:
+            db.close()
+
     if short and dialect.in_process(db):
-        return work()
-    return await run_in_threadpool(work)
+        return work_then_close()
+    return await run_in_threadpool(work_then_close)
 
 
 # Closing a session that read gives its connection back with a rollback (a round trip on
