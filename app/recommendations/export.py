@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import CursorResult, Select, select
 from sqlmodel import Session, col
 
 from app.db import read
@@ -97,14 +97,8 @@ def batches(
     SDGs are only ever added (or renamed), so on PostgreSQL, where each statement sees the
     data as of its start, they hold every key the rows can name.
     """
-    statement = (
-        select(*items.COLUMNS)
-        .join_from(R, State, col(State.iso3) == col(R.state_iso3))
-        .where(*filters.conditions(backend_for(db)))
-        .order_by(*queries.NATURAL_ORDER)
-        .execution_options(yield_per=BATCH)
-    )
-    result = read(db, statement)
+    columns = select(*items.COLUMNS).join_from(R, State, col(State.iso3) == col(R.state_iso3))
+    result = _streamed(db, columns, filters)
     try:
         lookups = related.Lookups.read(db)
         for rows in result.partitions():
@@ -145,19 +139,25 @@ def _csv_row(row: Any, lookups: related.Lookups) -> tuple[Any, ...]:
 def stored_batches(db: Session, filters: RecommendationFilters) -> Iterator[Sequence[str]]:
     """The stored items (`app.recommendations.items`) of the matching recommendations, in
     natural order, `BATCH` at a time."""
-    statement = (
-        select(items.STORED)
-        .join_from(R, RecommendationItem, col(RecommendationItem.recommendation_id) == col(R.id))
-        .where(*filters.conditions(backend_for(db)))
-        .order_by(*queries.NATURAL_ORDER)
-        .execution_options(yield_per=BATCH)
+    stored = select(col(RecommendationItem.item)).join_from(
+        R, RecommendationItem, col(RecommendationItem.recommendation_id) == col(R.id)
     )
-    result = read(db, statement)
+    result = _streamed(db, stored, filters)
     try:
         for rows in result.partitions():
-            yield [stored for (stored,) in rows]
+            yield [item for (item,) in rows]
     finally:
         result.close()
+
+
+def _streamed(
+    db: Session, statement: Select, filters: RecommendationFilters
+) -> CursorResult[*tuple[Any, ...]]:
+    """The rows of `statement` (over `recommendation`) for the recommendations matching
+    `filters`, in natural order, through a streaming cursor read `BATCH` rows at a time."""
+    matching = statement.where(*filters.conditions(backend_for(db)))
+    ordered = matching.order_by(*queries.NATURAL_ORDER).execution_options(yield_per=BATCH)
+    return read(db, ordered)
 
 
 def stream(

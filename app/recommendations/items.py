@@ -113,9 +113,6 @@ def refresh(db: Session, ids: Iterable[str] | None = None) -> int:
     return len(ids)
 
 
-STORED = col(RecommendationItem.item)
-"""The stored item, to select beside `RecommendationItem.recommendation_id`."""
-
 _NO_SEARCH = b',"snippet":null,"score":null}'
 
 
